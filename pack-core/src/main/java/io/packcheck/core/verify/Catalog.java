@@ -1,0 +1,22 @@
+package io.packcheck.core.verify;
+
+import io.packcheck.core.barcode.Gtin;
+import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Order;
+import java.util.Optional;
+
+/** What the verification rules need to know about orders and items; the station's cache implements it. */
+public interface Catalog {
+
+    /** The order with this id, or whose pack-slip or tote code this is. */
+    Optional<Order> order(String idOrAlias);
+
+    /** The item (and pack quantity) carrying this GTIN in any of its forms. */
+    Optional<ItemMatch> itemByGtin(Gtin gtin);
+
+    /** The item carrying this exact non-GTIN code (e.g. an internal Code 128 label). */
+    Optional<ItemMatch> itemByCode(String code);
+
+    /** The badge with this code (the part after the badge command prefix). */
+    Optional<Badge> badge(String code);
+}

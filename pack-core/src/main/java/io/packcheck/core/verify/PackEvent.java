@@ -1,0 +1,67 @@
+package io.packcheck.core.verify;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One transition of a pack session, carrying what the hub's analytics need.
+ * The station's outbox gives each event an id and a per-station sequence number before sending.
+ *
+ * @param kind         what happened
+ * @param verdict      the verdict signalled for the scan behind this event
+ * @param at           when, from the station's clock
+ * @param stationId    the pack station
+ * @param packer       the packer logged in by badge, if any
+ * @param orderId      the order open on the station, if any
+ * @param orderVersion the version of that order the station verified against (0 when none)
+ * @param sku          the scanned item's SKU, when the code matched an item
+ * @param expectedSku  for a wrong item: an order line SKU still open, i.e. what the packer should have scanned
+ * @param raw          the raw scan, as received
+ * @param quantity     units counted by this scan (a case counts its pack quantity); negative for UNDO
+ * @param lot          AI 10, when scanned
+ * @param serial       AI 21, when scanned
+ * @param reason       plain-words detail for the packer screen and the supervisor, e.g. why a scan was refused
+ * @param supervisor   the supervisor badge behind an override
+ * @param reasonCode   the override or short reason code
+ */
+public record PackEvent(
+        EventKind kind,
+        Verdict verdict,
+        Instant at,
+        String stationId,
+        Optional<String> packer,
+        Optional<String> orderId,
+        long orderVersion,
+        Optional<String> sku,
+        Optional<String> expectedSku,
+        String raw,
+        int quantity,
+        Optional<String> lot,
+        Optional<String> serial,
+        String reason,
+        Optional<String> supervisor,
+        Optional<String> reasonCode) {
+
+    /** What a pack event records. */
+    public enum EventKind {
+        /** A scan was checked against the open order (any verdict). */
+        SCAN,
+        ORDER_OPENED,
+        ORDER_COMPLETED,
+        /** The packer took the wrong item out and scanned CLEAR. */
+        SESSION_CLEARED,
+        /** A supervisor badge overrode a lock, with a reason code. */
+        OVERRIDE,
+        /** The last accepted scan was taken back. */
+        UNDO,
+        /** The packer declared the rest missing: the order becomes an exception. */
+        SHORTED,
+        SESSION_CANCELLED,
+        /** The hub cancelled or held the order open on the station. */
+        ORDER_BLOCKED,
+        /** The hub sent a new version of the open order (lines changed, or released from hold). */
+        ORDER_CHANGED,
+        PACKER_LOGIN,
+        PACKER_LOGOUT
+    }
+}

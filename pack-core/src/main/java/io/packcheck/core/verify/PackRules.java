@@ -1,0 +1,629 @@
+package io.packcheck.core.verify;
+
+import io.packcheck.core.barcode.Gtin;
+import io.packcheck.core.barcode.Scan;
+import io.packcheck.core.barcode.ScanParse;
+import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Item;
+import io.packcheck.core.catalog.Order;
+import io.packcheck.core.catalog.OrderStatus;
+import io.packcheck.core.verify.Commands.Command;
+import io.packcheck.core.verify.Commands.ReasonCode;
+import io.packcheck.core.verify.PackEvent.EventKind;
+import io.packcheck.core.verify.PackSession.Lock;
+import io.packcheck.core.verify.PackSession.Packed;
+import io.packcheck.core.verify.PackSession.Pending;
+import io.packcheck.core.verify.PackSession.Refused;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The verification rules: a pack session and one scan (or a new version of the open order) give a verdict,
+ * the next session and the events to report. Pure: no I/O, no clock, no shared state; safe from any thread.
+ */
+public final class PackRules {
+
+    private final ZoneId zone;
+    private final boolean packerRequired;
+
+    /**
+     * @param zone           the station's time zone, which decides what "today" is for expiry and shelf life
+     * @param packerRequired when true, orders open and items count only while a packer is logged in by badge
+     */
+    public PackRules(ZoneId zone, boolean packerRequired) {
+        this.zone = zone;
+        this.packerRequired = packerRequired;
+    }
+
+    /** Rules that let anyone pack without logging in. */
+    public PackRules(ZoneId zone) {
+        this(zone, false);
+    }
+
+    /** Checks one scan against the session. */
+    public Outcome scan(PackSession session, ScanParse parse, Catalog catalog, Instant at) {
+        if (parse instanceof ScanParse.Rejected rejected) {
+            String message = "Could not read that barcode (" + rejected.reason() + ") - scan it again";
+            return answer(Verdict.UNREADABLE, session, new Ev(EventKind.SCAN, Verdict.UNREADABLE, at, session, rejected.raw(), message));
+        }
+        Scan scan = ((ScanParse.Parsed) parse).scan();
+        Optional<Command> command = Commands.parse(scan.data());
+        if (command.isPresent()) {
+            Command c = command.get();
+            PackSession s = c instanceof Command.Reason ? session : session.withPending(Optional.empty());
+            return command(s, c, scan, catalog, at);
+        }
+        // any other scan abandons a started SHORT or override
+        PackSession s = session.withPending(Optional.empty());
+        Optional<ItemMatch> item = scan.gtin().flatMap(catalog::itemByGtin).or(() -> catalog.itemByCode(scan.data()));
+        if (item.isPresent()) {
+            return item(s, scan, item.get(), at);
+        }
+        Optional<Order> order = catalog.order(scan.data());
+        if (order.isPresent()) {
+            return openOrder(s, order.get(), scan, at);
+        }
+        String message = "Unknown code '" + printable(scan.data()) + "': not an item, order or command here"
+                + " - put it aside and tell your supervisor";
+        return answer(Verdict.UNKNOWN_CODE, s, new Ev(EventKind.SCAN, Verdict.UNKNOWN_CODE, at, s, scan.raw(), message));
+    }
+
+    /**
+     * Applies a new version of an order from the hub. Empty when the session does not have this order open
+     * or already knows this version.
+     */
+    public Optional<Outcome> orderChanged(PackSession session, Order updated, Instant at) {
+        Optional<Order> open = session.order();
+        if (open.isEmpty() || !open.get().id().equals(updated.id()) || updated.version() <= open.get().version()) {
+            return Optional.empty();
+        }
+        PackSession s = session.withOrder(updated).withPending(Optional.empty());
+        String id = updated.id();
+        if (updated.status().blocksPacking()) {
+            String why = updated.holdReason().map(r -> " (" + r + ")").orElse("");
+            String message = updated.status() == OrderStatus.CANCELLED
+                    ? "DO NOT SHIP: order " + id + " was cancelled" + why + " - take everything out and scan " + Commands.CANCEL
+                    : "DO NOT SHIP: order " + id + " is on hold" + why
+                            + " - set the box aside until it is released, or take everything out and scan " + Commands.CANCEL;
+            s = s.withLock(Optional.of(new Lock(Verdict.ORDER_BLOCKED, message, Optional.empty())));
+            return Optional.of(answer(Verdict.ORDER_BLOCKED, s,
+                    new Ev(EventKind.ORDER_BLOCKED, Verdict.ORDER_BLOCKED, at, s, "", message)));
+        }
+        boolean released = s.lock().filter(Lock::blocked).isPresent();
+        if (released) {
+            s = s.withLock(Optional.empty());
+        }
+        String change = "Order " + id + " changed to version " + updated.version() + (released ? " and was released" : "");
+        Settled settled = settle(s, at, "");
+        String message = settled.message().map(m -> change + ": " + m).orElse(change + ": " + toPack(settled.session()));
+        List<Ev> events = new ArrayList<>();
+        events.add(new Ev(EventKind.ORDER_CHANGED, settled.verdict().orElse(Verdict.ORDER_OPENED), at, s, "", message));
+        events.addAll(settled.events());
+        return Optional.of(new Outcome(settled.verdict().orElse(Verdict.ORDER_OPENED), settled.session(),
+                build(events), message, settled.sku()));
+    }
+
+    // ---- items ----
+
+    private Outcome item(PackSession s, Scan scan, ItemMatch match, Instant at) {
+        Item item = match.item();
+        String sku = item.sku();
+        int quantity = match.quantity();
+        String shown = describe(item, scan, quantity);
+        if (s.order().isEmpty()) {
+            String message = "No order open: scan the order's pack slip first (" + shown + " was not counted)";
+            return answer(Verdict.NO_ORDER_OPEN, s, itemEvent(Verdict.NO_ORDER_OPEN, at, s, scan, sku, 0, message));
+        }
+        Order order = s.order().get();
+        if (packerRequired && s.packer().isEmpty()) {
+            String message = "Log in first: scan your badge, then scan " + shown + " again";
+            return answer(Verdict.COMMAND_REFUSED, s, itemEvent(Verdict.COMMAND_REFUSED, at, s, scan, sku, 0, message));
+        }
+        if (s.lock().isPresent()) {
+            Lock lock = s.lock().get();
+            Verdict verdict = lock.blocked() ? Verdict.ORDER_BLOCKED : Verdict.LOCKED;
+            String message = lock.blocked() ? lock.reason() : "Locked, " + shown + " was not counted. " + lock.reason()
+                    + " (or a supervisor scans their badge)";
+            return answer(verdict, s, itemEvent(verdict, at, s, scan, sku, 0, message));
+        }
+        int required = PackSession.required(order).getOrDefault(sku, 0);
+        int verified = s.verified(sku);
+        String id = order.id();
+        String takeOut = " - take it out and scan CLEAR";
+        if (required == 0) {
+            Optional<String> expected = s.missing().keySet().stream().findFirst();
+            String message = "Wrong item: " + shown + " is not on order " + id + takeOut;
+            return refuse(Verdict.WRONG_ITEM, s, scan, sku, quantity, expected, message, at);
+        }
+        LocalDate today = LocalDate.ofInstant(at, zone);
+        if (scan.expiry().isPresent()) {
+            LocalDate expiry = scan.expiry().get();
+            if (expiry.isBefore(today)) {
+                String message = "Expired: " + shown + " expired on " + expiry + takeOut;
+                return refuse(Verdict.EXPIRED, s, scan, sku, quantity, Optional.empty(), message, at);
+            }
+            long left = ChronoUnit.DAYS.between(today, expiry);
+            if (left < item.minShelfLifeDays()) {
+                String message = "Shelf life too short: " + shown + " expires on " + expiry + ", " + left
+                        + " days from today; it must have at least " + item.minShelfLifeDays() + takeOut;
+                return refuse(Verdict.SHELF_LIFE_TOO_SHORT, s, scan, sku, quantity, Optional.empty(), message, at);
+            }
+        }
+        if (item.lotTracked() && scan.lot().isEmpty()) {
+            String message = "Lot number missing: " + shown + " is lot-tracked; scan the code that carries the lot"
+                    + " (GS1 with AI 10)" + takeOut;
+            return refuse(Verdict.LOT_REQUIRED, s, scan, sku, quantity, Optional.empty(), message, at);
+        }
+        if (item.serialized() && scan.serial().isEmpty()) {
+            String message = "Serial number missing: " + shown + " is serialised; scan the code that carries the serial"
+                    + " (GS1 with AI 21)" + takeOut;
+            return refuse(Verdict.SERIAL_REQUIRED, s, scan, sku, quantity, Optional.empty(), message, at);
+        }
+        if (scan.serial().isPresent() && s.hasSerial(sku, scan.serial().get())) {
+            String message = "Serial " + scan.serial().get() + " of " + shown + " is already in the box"
+                    + " (same unit scanned twice, or a copied label)" + takeOut;
+            return refuse(Verdict.DUPLICATE_SERIAL, s, scan, sku, quantity, Optional.empty(), message, at);
+        }
+        if (verified + quantity > required) {
+            String message = "Too many: order " + id + " needs " + required + " of " + shown + ", " + verified
+                    + " already packed" + (quantity > 1 ? " and this pack holds " + quantity : "") + takeOut;
+            return refuse(Verdict.OVER_QUANTITY, s, scan, sku, quantity, Optional.empty(), message, at);
+        }
+        PackSession next = s.plus(new Packed(sku, quantity, 0, scan.raw(), scan.lot(), scan.serial(), at, Optional.empty()));
+        int now = verified + quantity;
+        if (next.missing().isEmpty()) {
+            String message = "Order " + id + " complete: " + next.unitsInBox() + " units verified - close the box";
+            Ev scanEvent = itemEvent(Verdict.ORDER_COMPLETE, at, s, scan, sku, quantity, message);
+            Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, next, scan.raw(), message);
+            done.quantity = next.unitsInBox();
+            return new Outcome(Verdict.ORDER_COMPLETE, next.closed(), build(List.of(scanEvent, done)), message, Optional.of(sku));
+        }
+        Verdict verdict = now == required ? Verdict.LINE_COMPLETE : Verdict.MATCH;
+        String message = verdict == Verdict.LINE_COMPLETE
+                ? shown + ": all " + required + " packed. " + toPack(next)
+                : shown + ": " + now + " of " + required + " packed";
+        return new Outcome(verdict, next, build(List.of(itemEvent(verdict, at, s, scan, sku, quantity, message))),
+                message, Optional.of(sku));
+    }
+
+    private Outcome refuse(Verdict verdict, PackSession s, Scan scan, String sku, int quantity,
+            Optional<String> expectedSku, String message, Instant at) {
+        Refused refused = new Refused(Optional.of(sku), quantity, scan.raw(), scan.lot(), scan.serial(), at);
+        PackSession locked = s.withLock(Optional.of(new Lock(verdict, message, Optional.of(refused))));
+        Ev event = itemEvent(verdict, at, s, scan, sku, quantity, message);
+        event.expectedSku = expectedSku;
+        return new Outcome(verdict, locked, build(List.of(event)), message, Optional.of(sku));
+    }
+
+    private Ev itemEvent(Verdict verdict, Instant at, PackSession s, Scan scan, String sku, int quantity, String message) {
+        Ev event = new Ev(EventKind.SCAN, verdict, at, s, scan.raw(), message);
+        event.sku = Optional.of(sku);
+        event.quantity = quantity;
+        event.lot = scan.lot();
+        event.serial = scan.serial();
+        return event;
+    }
+
+    // ---- orders ----
+
+    private Outcome openOrder(PackSession s, Order order, Scan scan, Instant at) {
+        String id = order.id();
+        if (s.order().isPresent()) {
+            Order open = s.order().get();
+            if (open.id().equals(id)) {
+                String message = "Order " + id + " is already open. " + toPack(s);
+                return answer(Verdict.ORDER_OPENED, s, new Ev(EventKind.SCAN, Verdict.ORDER_OPENED, at, s, scan.raw(), message));
+            }
+            if (!s.packed().isEmpty() || s.locked()) {
+                String message = "Order " + open.id() + " is still open with " + s.unitsInBox() + " units in the box:"
+                        + " finish it, or scan " + Commands.CANCEL + " before opening order " + id;
+                return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
+            }
+        }
+        if (packerRequired && s.packer().isEmpty()) {
+            String message = "Log in first: scan your badge, then scan order " + id + " again";
+            return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
+        }
+        Optional<String> blocked = blockedReason(order);
+        if (blocked.isPresent()) {
+            Ev event = new Ev(EventKind.SCAN, Verdict.ORDER_BLOCKED, at, s, scan.raw(), blocked.get());
+            event.orderId = Optional.of(id);
+            event.orderVersion = order.version();
+            return answer(Verdict.ORDER_BLOCKED, s, event);
+        }
+        List<Ev> events = new ArrayList<>();
+        if (s.order().isPresent()) {
+            String reason = "Order " + s.order().get().id() + " put back before anything was packed: order " + id + " opened";
+            events.add(new Ev(EventKind.SESSION_CANCELLED, Verdict.ORDER_OPENED, at, s, scan.raw(), reason));
+        }
+        PackSession next = s.closed().withOrder(order);
+        int units = order.lines().stream().mapToInt(l -> l.quantity()).sum();
+        String message = "Order " + id + " open: " + order.lines().size() + " lines, " + units + " units to pack";
+        events.add(new Ev(EventKind.ORDER_OPENED, Verdict.ORDER_OPENED, at, next, scan.raw(), message));
+        return new Outcome(Verdict.ORDER_OPENED, next, build(events), message, Optional.empty());
+    }
+
+    private static Optional<String> blockedReason(Order order) {
+        String why = order.holdReason().map(r -> " (" + r + ")").orElse("");
+        return switch (order.status()) {
+            case CANCELLED -> Optional.of("Do not pack: order " + order.id() + " is cancelled" + why);
+            case ON_HOLD -> Optional.of("Do not pack: order " + order.id() + " is on hold" + why);
+            case VERIFIED -> Optional.of("Do not pack: order " + order.id() + " was already verified; it must not ship twice");
+            default -> Optional.empty();
+        };
+    }
+
+    // ---- commands ----
+
+    private Outcome command(PackSession s, Command c, Scan scan, Catalog catalog, Instant at) {
+        String raw = scan.raw();
+        if (c instanceof Command.Clear) {
+            return clear(s, raw, at);
+        }
+        if (c instanceof Command.Undo) {
+            return undo(s, raw, at);
+        }
+        if (c instanceof Command.Short) {
+            Optional<String> why = needsOpenUnlockedOrder(s, "SHORT");
+            if (why.isPresent()) {
+                return refused(s, raw, at, why.get());
+            }
+            PackSession next = s.withPending(Optional.of(new Pending(Pending.Kind.SHORT, Optional.empty(), at)));
+            String message = "Short: missing " + describeMissing(next) + ". Scan a short reason: " + codes(Commands.SHORT_REASONS);
+            return answer(Verdict.COMMAND_ACCEPTED, next, new Ev(EventKind.SCAN, Verdict.COMMAND_ACCEPTED, at, next, raw, message));
+        }
+        if (c instanceof Command.Cancel) {
+            if (s.order().isEmpty()) {
+                return refused(s, raw, at, "No order open: nothing to cancel");
+            }
+            String message = "Order " + s.order().get().id() + " cancelled at this station: put the "
+                    + s.unitsInBox() + " units in the box back";
+            Ev event = new Ev(EventKind.SESSION_CANCELLED, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
+            event.quantity = s.unitsInBox();
+            return answer(Verdict.COMMAND_ACCEPTED, s.closed(), event);
+        }
+        if (c instanceof Command.Logout) {
+            if (s.packer().isEmpty()) {
+                return refused(s, raw, at, "Nobody is logged in");
+            }
+            String message = "Packer " + s.packer().get() + " logged out";
+            PackSession next = s.withPacker(Optional.empty());
+            return answer(Verdict.COMMAND_ACCEPTED, next, new Ev(EventKind.PACKER_LOGOUT, Verdict.COMMAND_ACCEPTED, at, s, raw, message));
+        }
+        if (c instanceof Command.PackerBadge badge) {
+            Optional<Badge> known = catalog.badge(badge.code());
+            if (known.isEmpty()) {
+                return refused(s, raw, at, "Unknown badge " + badge.code() + ": ask your supervisor to register it");
+            }
+            PackSession next = s.withPacker(Optional.of(badge.code()));
+            String message = "Hello " + name(known.get()) + ": logged in";
+            return answer(Verdict.COMMAND_ACCEPTED, next, new Ev(EventKind.PACKER_LOGIN, Verdict.COMMAND_ACCEPTED, at, next, raw, message));
+        }
+        if (c instanceof Command.SupervisorBadge badge) {
+            return startOverride(s, badge.code(), catalog, raw, at);
+        }
+        if (c instanceof Command.Reason reason) {
+            return reason(s, reason.code(), raw, at);
+        }
+        String message = "Unknown command '" + printable(scan.data()) + "': see the command sheet";
+        return answer(Verdict.UNKNOWN_CODE, s, new Ev(EventKind.SCAN, Verdict.UNKNOWN_CODE, at, s, raw, message));
+    }
+
+    private Outcome clear(PackSession s, String raw, Instant at) {
+        if (s.lock().isEmpty()) {
+            return refused(s, raw, at, "Nothing to clear: the session is not locked");
+        }
+        Lock lock = s.lock().get();
+        if (lock.blocked()) {
+            return refused(s, raw, at, "CLEAR cannot unlock a blocked order. " + lock.reason());
+        }
+        PackSession unlocked = s.withLock(Optional.empty());
+        Ev event = new Ev(EventKind.SESSION_CLEARED, Verdict.COMMAND_ACCEPTED, at, s, raw, "");
+        String done;
+        if (lock.cause().isPresent()) {
+            Refused refused = lock.cause().get();
+            event.sku = refused.sku();
+            event.lot = refused.lot();
+            event.serial = refused.serial();
+            done = "Cleared " + lock.verdict() + ": the refused item is out of the box";
+        } else {
+            Map<String, Integer> excess = excess(s);
+            unlocked = unlocked.withPacked(trim(s.packed(), excess));
+            event.quantity = -excess.values().stream().mapToInt(Integer::intValue).sum();
+            done = "Cleared " + lock.verdict() + ": took out " + describe(excess);
+        }
+        event.reason = done;
+        return after(unlocked, event, done, at, raw);
+    }
+
+    private Outcome undo(PackSession s, String raw, Instant at) {
+        Optional<String> why = needsOpenUnlockedOrder(s, "UNDO");
+        if (why.isPresent()) {
+            return refused(s, raw, at, why.get());
+        }
+        if (s.packed().isEmpty()) {
+            return refused(s, raw, at, "Nothing to undo: the box is empty");
+        }
+        Packed last = s.packed().get(s.packed().size() - 1);
+        PackSession next = s.withPacked(s.packed().subList(0, s.packed().size() - 1));
+        int units = last.units() + last.extraUnits();
+        String message = "Took back " + units + " of " + last.sku() + " (" + printable(last.raw()) + "): take "
+                + (units == 1 ? "it" : "them") + " out of the box. " + toPack(next);
+        Ev event = new Ev(EventKind.UNDO, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
+        event.sku = Optional.of(last.sku());
+        event.quantity = -units;
+        event.lot = last.lot();
+        event.serial = last.serial();
+        return new Outcome(Verdict.COMMAND_ACCEPTED, next, build(List.of(event)), message, Optional.of(last.sku()));
+    }
+
+    private Outcome startOverride(PackSession s, String code, Catalog catalog, String raw, Instant at) {
+        Optional<Badge> badge = catalog.badge(code);
+        if (badge.isEmpty() || badge.get().role() != Badge.Role.SUPERVISOR) {
+            return refused(s, raw, at, "Badge " + code + " is not a supervisor badge: an override needs a supervisor");
+        }
+        if (s.lock().isEmpty()) {
+            return refused(s, raw, at, "Nothing to override: the session is not locked");
+        }
+        if (s.lock().get().blocked()) {
+            return refused(s, raw, at, "The hub blocked this order; it cannot be overridden at the station. " + s.lock().get().reason());
+        }
+        PackSession next = s.withPending(Optional.of(new Pending(Pending.Kind.OVERRIDE, Optional.of(code), at)));
+        String message = name(badge.get()) + ": scan an override reason for " + s.lock().get().verdict() + ": "
+                + codes(Commands.OVERRIDE_REASONS);
+        Ev event = new Ev(EventKind.SCAN, Verdict.COMMAND_ACCEPTED, at, next, raw, message);
+        event.supervisor = Optional.of(code);
+        return answer(Verdict.COMMAND_ACCEPTED, next, event);
+    }
+
+    private Outcome reason(PackSession s, String code, String raw, Instant at) {
+        if (s.pending().isEmpty()) {
+            return refused(s, raw, at, "No SHORT or supervisor override is waiting for a reason code");
+        }
+        Pending pending = s.pending().get();
+        if (pending.kind() == Pending.Kind.SHORT) {
+            Optional<ReasonCode> reason = Commands.shortReason(code);
+            if (reason.isEmpty()) {
+                return refused(s, raw, at, code + " is not a short reason; scan one of " + codes(Commands.SHORT_REASONS));
+            }
+            String message = "Order " + s.order().orElseThrow().id() + " closed short (" + reason.get().description()
+                    + "): missing " + describeMissing(s) + " - it goes to exceptions";
+            Ev event = new Ev(EventKind.SHORTED, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
+            event.quantity = s.unitsInBox();
+            event.reasonCode = Optional.of(code);
+            return answer(Verdict.COMMAND_ACCEPTED, s.closed(), event);
+        }
+        Optional<ReasonCode> reason = Commands.overrideReason(code);
+        if (reason.isEmpty()) {
+            return refused(s, raw, at, code + " is not an override reason; scan one of " + codes(Commands.OVERRIDE_REASONS));
+        }
+        Lock lock = s.lock().orElseThrow();
+        PackSession next = s.withPending(Optional.empty()).withLock(Optional.empty());
+        Ev event = new Ev(EventKind.OVERRIDE, Verdict.COMMAND_ACCEPTED, at, s, raw, "");
+        event.supervisor = pending.supervisor();
+        event.reasonCode = Optional.of(code);
+        if (lock.cause().isPresent()) {
+            Refused refused = lock.cause().get();
+            String sku = refused.sku().orElseThrow();
+            int required = PackSession.required(s.order().orElseThrow()).getOrDefault(sku, 0);
+            int counted = Math.max(0, Math.min(refused.quantity(), required - s.verified(sku)));
+            next = next.plus(new Packed(sku, counted, refused.quantity() - counted, refused.raw(), refused.lot(),
+                    refused.serial(), at, Optional.of(code)));
+            event.sku = Optional.of(sku);
+            event.quantity = counted;
+            event.lot = refused.lot();
+            event.serial = refused.serial();
+        } else {
+            next = next.withPacked(toExtra(s.packed(), excess(s), code));
+        }
+        String done = "Supervisor " + pending.supervisor().orElse("") + " overrode " + lock.verdict() + " ("
+                + reason.get().description() + ")";
+        event.reason = done;
+        return after(next, event, done, at, raw);
+    }
+
+    /** Finishes a command that unlocked the session: the order may now be over-scanned again, or complete. */
+    private Outcome after(PackSession unlocked, Ev event, String done, Instant at, String raw) {
+        Settled settled = settle(unlocked, at, raw);
+        String message = done + ". " + settled.message().orElse(toPack(settled.session()));
+        List<Ev> events = new ArrayList<>();
+        events.add(event);
+        events.addAll(settled.events());
+        return new Outcome(settled.verdict().orElse(Verdict.COMMAND_ACCEPTED), settled.session(), build(events),
+                message, settled.sku().or(() -> event.sku));
+    }
+
+    private Optional<String> needsOpenUnlockedOrder(PackSession s, String command) {
+        if (s.order().isEmpty()) {
+            return Optional.of("No order open: nothing to " + command);
+        }
+        return s.lock().map(lock -> command + " is not possible while locked. " + lock.reason());
+    }
+
+    private Outcome refused(PackSession s, String raw, Instant at, String message) {
+        return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, raw, message));
+    }
+
+    // ---- settling after an unlock or an order change ----
+
+    private record Settled(Optional<Verdict> verdict, PackSession session, List<Ev> events, Optional<String> message,
+            Optional<String> sku) {}
+
+    /**
+     * An unlocked session may hold more than the (changed) order asks for, which locks it again; or it may
+     * hold exactly what the order asks for, which completes it.
+     */
+    private Settled settle(PackSession s, Instant at, String raw) {
+        if (s.lock().isPresent()) {
+            // the earlier lock still holds; the light must stay as it was
+            Lock lock = s.lock().get();
+            return new Settled(Optional.of(lock.verdict()), s, List.of(), Optional.of(lock.reason()),
+                    lock.cause().flatMap(Refused::sku));
+        }
+        if (s.order().isEmpty()) {
+            return new Settled(Optional.empty(), s, List.of(), Optional.empty(), Optional.empty());
+        }
+        String id = s.order().get().id();
+        Map<String, Integer> excess = excess(s);
+        if (!excess.isEmpty()) {
+            String message = "Order " + id + " now needs fewer: take out " + describe(excess) + " and scan CLEAR";
+            PackSession locked = s.withLock(Optional.of(new Lock(Verdict.OVER_QUANTITY, message, Optional.empty())));
+            Optional<String> sku = excess.keySet().stream().findFirst();
+            return new Settled(Optional.of(Verdict.OVER_QUANTITY), locked, List.of(), Optional.of(message), sku);
+        }
+        if (s.missing().isEmpty()) {
+            String message = "Order " + id + " complete: " + s.unitsInBox() + " units verified - close the box";
+            Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, s, raw, message);
+            done.quantity = s.unitsInBox();
+            return new Settled(Optional.of(Verdict.ORDER_COMPLETE), s.closed(), List.of(done), Optional.of(message), Optional.empty());
+        }
+        return new Settled(Optional.empty(), s, List.of(), Optional.empty(), Optional.empty());
+    }
+
+    /** Units counted beyond what the order asks for now, per SKU (a SKU dropped from the order asks for none). */
+    private static Map<String, Integer> excess(PackSession s) {
+        Map<String, Integer> required = PackSession.required(s.order().orElseThrow());
+        Map<String, Integer> excess = new LinkedHashMap<>();
+        s.verifiedCounts().forEach((sku, counted) -> {
+            int over = counted - required.getOrDefault(sku, 0);
+            if (over > 0) {
+                excess.put(sku, over);
+            }
+        });
+        return excess;
+    }
+
+    /** Takes the excess units out of the box, newest scans first. */
+    private static List<Packed> trim(List<Packed> packed, Map<String, Integer> excess) {
+        Map<String, Integer> left = new LinkedHashMap<>(excess);
+        List<Packed> kept = new ArrayList<>();
+        for (int i = packed.size() - 1; i >= 0; i--) {
+            Packed p = packed.get(i);
+            int take = Math.min(p.units(), left.getOrDefault(p.sku(), 0));
+            if (take > 0) {
+                left.merge(p.sku(), -take, Integer::sum);
+                p = new Packed(p.sku(), p.units() - take, p.extraUnits(), p.raw(), p.lot(), p.serial(), p.at(), p.override());
+            }
+            if (p.units() + p.extraUnits() > 0) {
+                kept.add(0, p);
+            }
+        }
+        return kept;
+    }
+
+    /** Lets the excess units stay in the box as extras a supervisor approved, newest scans first. */
+    private static List<Packed> toExtra(List<Packed> packed, Map<String, Integer> excess, String code) {
+        Map<String, Integer> left = new LinkedHashMap<>(excess);
+        List<Packed> result = new ArrayList<>(packed);
+        for (int i = result.size() - 1; i >= 0; i--) {
+            Packed p = result.get(i);
+            int move = Math.min(p.units(), left.getOrDefault(p.sku(), 0));
+            if (move > 0) {
+                left.merge(p.sku(), -move, Integer::sum);
+                result.set(i, new Packed(p.sku(), p.units() - move, p.extraUnits() + move, p.raw(), p.lot(), p.serial(),
+                        p.at(), Optional.of(code)));
+            }
+        }
+        return result;
+    }
+
+    // ---- words ----
+
+    private static String describe(Item item, Scan scan, int quantity) {
+        String code = scan.gtin().map(Gtin::shortest).orElse(printable(scan.data()));
+        String name = item.name().isBlank() ? item.sku() : item.name();
+        return (quantity > 1 ? "pack of " + quantity + " " : "") + name + " (" + code + ")";
+    }
+
+    private static String describe(Map<String, Integer> units) {
+        return units.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "));
+    }
+
+    private static String describeMissing(PackSession s) {
+        Map<String, Integer> missing = s.missing();
+        return missing.isEmpty() ? "nothing" : describe(missing);
+    }
+
+    private static String toPack(PackSession s) {
+        Map<String, Integer> missing = s.missing();
+        int units = missing.values().stream().mapToInt(Integer::intValue).sum();
+        return units == 0 ? "Nothing left to pack" : "Still to pack: " + describe(missing) + " (" + units + " units)";
+    }
+
+    private static String codes(List<ReasonCode> reasons) {
+        return reasons.stream().map(ReasonCode::barcode).collect(Collectors.joining(", "));
+    }
+
+    private static String name(Badge badge) {
+        return badge.name().isBlank() ? badge.code() : badge.name();
+    }
+
+    /** Control characters (the GS separator) shown as a visible mark. */
+    private static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c < 0x20 ? '|' : c);
+        }
+        return b.toString();
+    }
+
+    // ---- events ----
+
+    private Outcome answer(Verdict verdict, PackSession next, Ev event) {
+        return new Outcome(verdict, next, List.of(event.build()), event.reason, event.sku);
+    }
+
+    private static List<PackEvent> build(List<Ev> events) {
+        List<PackEvent> built = new ArrayList<>(events.size());
+        for (Ev e : events) {
+            built.add(e.build());
+        }
+        return built;
+    }
+
+    /** A PackEvent being filled in; station, packer and order come from the session it describes. */
+    private static final class Ev {
+        final EventKind kind;
+        final Verdict verdict;
+        final Instant at;
+        final String stationId;
+        final Optional<String> packer;
+        Optional<String> orderId;
+        long orderVersion;
+        Optional<String> sku = Optional.empty();
+        Optional<String> expectedSku = Optional.empty();
+        final String raw;
+        int quantity;
+        Optional<String> lot = Optional.empty();
+        Optional<String> serial = Optional.empty();
+        String reason;
+        Optional<String> supervisor = Optional.empty();
+        Optional<String> reasonCode = Optional.empty();
+
+        Ev(EventKind kind, Verdict verdict, Instant at, PackSession s, String raw, String reason) {
+            this.kind = kind;
+            this.verdict = verdict;
+            this.at = at;
+            this.stationId = s.stationId();
+            this.packer = s.packer();
+            this.orderId = s.order().map(Order::id);
+            this.orderVersion = s.order().map(Order::version).orElse(0L);
+            this.raw = raw;
+            this.reason = reason;
+        }
+
+        PackEvent build() {
+            return new PackEvent(kind, verdict, at, stationId, packer, orderId, orderVersion, sku, expectedSku, raw,
+                    quantity, lot, serial, reason, supervisor, reasonCode);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.packcheck.core.verify;
+
+/** The station's answer to one scan. */
+public enum Verdict {
+    /** An order was opened by scanning its id, pack slip or tote. */
+    ORDER_OPENED,
+    MATCH,
+    LINE_COMPLETE,
+    ORDER_COMPLETE,
+    WRONG_ITEM,
+    OVER_QUANTITY,
+    UNKNOWN_CODE,
+    UNREADABLE,
+    EXPIRED,
+    SHELF_LIFE_TOO_SHORT,
+    DUPLICATE_SERIAL,
+    LOT_REQUIRED,
+    SERIAL_REQUIRED,
+    ORDER_BLOCKED,
+    NO_ORDER_OPEN,
+    /** A scan while the session is locked by an earlier mismatch. */
+    LOCKED,
+    /** A command barcode was carried out (CLEAR, UNDO, SHORT, CANCEL_SESSION, badge scans). */
+    COMMAND_ACCEPTED,
+    /** A command barcode that is not allowed now, e.g. an override without a supervisor badge. */
+    COMMAND_REFUSED;
+
+    /** A mismatch locks the session until CLEAR or a supervisor override. */
+    public boolean isMismatch() {
+        return switch (this) {
+            case WRONG_ITEM, OVER_QUANTITY, EXPIRED, SHELF_LIFE_TOO_SHORT, DUPLICATE_SERIAL,
+                    LOT_REQUIRED, SERIAL_REQUIRED -> true;
+            default -> false;
+        };
+    }
+}
