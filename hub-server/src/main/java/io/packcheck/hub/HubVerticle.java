@@ -1,0 +1,135 @@
+package io.packcheck.hub;
+
+import io.packcheck.hub.dashboard.DashboardAccess;
+import io.packcheck.hub.dashboard.DashboardRoutes;
+import io.packcheck.hub.dashboard.Sessions;
+import io.packcheck.hub.http.BearerAuth;
+import io.packcheck.hub.http.DbWorker;
+import io.packcheck.hub.http.ErrorResponses;
+import io.packcheck.hub.enrol.StationEnrolment;
+import io.packcheck.hub.http.EnrolmentRoutes;
+import io.packcheck.hub.http.EventIngestRoutes;
+import io.packcheck.hub.http.EventRoutes;
+import io.packcheck.hub.http.FeedSignal;
+import io.packcheck.hub.http.HealthRoutes;
+import io.packcheck.hub.http.HubServices;
+import io.packcheck.hub.http.ItemRoutes;
+import io.packcheck.hub.http.OpenApiRoutes;
+import io.packcheck.hub.http.OrderRoutes;
+import io.packcheck.hub.http.PrintRoutes;
+import io.packcheck.hub.http.StationSyncRoutes;
+import io.packcheck.hub.reports.ReportRoutes;
+import io.packcheck.hub.storage.Storage;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The hub's HTTP service over the given storage. The storage belongs to the caller, who closes it. */
+public final class HubVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubVerticle.class);
+
+    private final HubConfig config;
+    private final Storage storage;
+    private final Clock clock;
+    private HttpServer server;
+    private DbWorker db;
+    private Router router;
+
+    public HubVerticle(HubConfig config, Storage storage, Clock clock) {
+        this.config = config;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        return checkConfig()
+                .map(v -> buildRouter())
+                .compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port()))
+                .onSuccess(s -> {
+                    server = s;
+                    LOG.info("hub listening on port {}{}", s.actualPort(), config.tlsCert().isPresent() ? " (TLS)" : "");
+                });
+    }
+
+    /** Route groups are mounted here; later groups (dashboard, reports, printables) join the list. */
+    private Router buildRouter() {
+        db = new DbWorker(vertx);
+        FeedSignal feed = new FeedSignal(storage.catalog().changeHead());
+        storage.database().onChange(feed::changed);
+        HubServices hub = new HubServices(vertx, storage, db, new BearerAuth(storage.credentials(), db, clock), feed, clock,
+                config.limits());
+        Router router = Router.router(vertx);
+        new HealthRoutes(hub).mount(router);
+        new OpenApiRoutes().mount(router);
+        new ItemRoutes(hub).mount(router);
+        new OrderRoutes(hub).mount(router);
+        new EventRoutes(hub).mount(router);
+        new StationSyncRoutes(hub).mount(router);
+        new EventIngestRoutes(hub).mount(router);
+        Sessions sessions = new Sessions(clock);
+        DashboardAccess access = new DashboardAccess(hub, sessions);
+        new ReportRoutes(hub, access).mount(router);
+        new DashboardRoutes(hub, sessions, access, config.tlsCert().isPresent()).mount(router);
+        StationEnrolment enrolment = new StationEnrolment(storage.enrolments(), clock, new SecureRandom());
+        new EnrolmentRoutes(hub, enrolment).mount(router);
+        new PrintRoutes(hub, enrolment, access.reports()).mount(router);
+        router.route().failureHandler(ErrorResponses::handle);
+        this.router = router;
+        for (int status : new int[] {400, 404, 405, 413}) {
+            router.errorHandler(status, ctx -> ErrorResponses.send(ctx, ErrorResponses.forStatus(status)));
+        }
+        return router;
+    }
+
+    private Future<Void> checkConfig() {
+        return config.problem().<Future<Void>>map(p -> Future.failedFuture(new IllegalArgumentException(p)))
+                .orElse(Future.succeededFuture());
+    }
+
+    private HttpServerOptions serverOptions() {
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+        if (config.tlsCert().isPresent()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(config.tlsCert().get().toString())
+                    .setKeyPath(config.tlsKey().orElseThrow().toString()));
+        }
+        return options;
+    }
+
+    /** Every named route as {@code METHOD path}, e.g. {@code PUT /api/v1/items/:sku}; lets a test hold the OpenAPI file to them. */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (var route : router.getRoutes()) {
+            if (route.getName() != null && route.methods() != null) {
+                route.methods().forEach(m -> out.add(m.name() + " " + route.getPath()));
+            }
+        }
+        return out;
+    }
+
+    /** The port really listened on (useful with port 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.onComplete(x -> {
+            if (db != null) {
+                db.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.packcheck.hub.http;
+
+/** An error answered as {@code {"error":{"code","field","message"}}} with the given HTTP status. */
+public final class ApiError extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String field;
+
+    public ApiError(int status, String code, String field, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    public static ApiError badRequest(String field, String message) {
+        return new ApiError(400, "bad_request", field, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+}

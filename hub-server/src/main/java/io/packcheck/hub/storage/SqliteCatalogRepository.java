@@ -1,0 +1,418 @@
+package io.packcheck.hub.storage;
+
+import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Item;
+import io.packcheck.core.catalog.Order;
+import io.packcheck.core.catalog.OrderLine;
+import io.packcheck.core.catalog.OrderStatus;
+import io.packcheck.hub.orders.OrderCommand;
+import io.packcheck.hub.orders.OrderRules;
+import io.packcheck.protocol.BadgeCodec;
+import io.packcheck.protocol.FeedCodec;
+import io.packcheck.protocol.ItemCodec;
+import io.packcheck.protocol.OrderCodec.OrderContent;
+import io.packcheck.protocol.SyncedOrder;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** The catalog in the {@code item}, {@code badge}, {@code pack_order} and {@code order_alias} tables. */
+public final class SqliteCatalogRepository implements CatalogRepository {
+
+    private static final String ORDER_COLUMNS =
+            "id, version, status, hold_reason, held_from, ship_by, priority, lines, aliases";
+
+    private final SqliteDatabase db;
+    private final Clock clock;
+
+    public SqliteCatalogRepository(SqliteDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Write putItem(Item item) {
+        String body = ItemCodec.toJson(item).encode();
+        return db.transaction(c -> {
+            Optional<String> existing = queryString(c, "SELECT body FROM item WHERE sku = ? AND deleted = 0", item.sku());
+            if (existing.isPresent() && existing.get().equals(body)) {
+                return Write.UNCHANGED;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO item (sku, body, change_seq, updated_at) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (sku) DO UPDATE SET body = excluded.body, change_seq = excluded.change_seq,"
+                            + " updated_at = excluded.updated_at, deleted = 0")) {
+                s.setString(1, item.sku());
+                s.setString(2, body);
+                s.setLong(3, db.nextChangeSeq());
+                s.setString(4, clock.instant().toString());
+                s.executeUpdate();
+            }
+            return existing.isPresent() ? Write.UPDATED : Write.CREATED;
+        });
+    }
+
+    @Override
+    public boolean deleteItem(String sku) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE item SET deleted = 1, change_seq = ?, updated_at = ? WHERE sku = ? AND deleted = 0")) {
+                s.setLong(1, db.nextChangeSeq());
+                s.setString(2, clock.instant().toString());
+                s.setString(3, sku);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public Write putBadge(Badge badge) {
+        String role = badge.role().name().toLowerCase(Locale.ROOT);
+        return db.transaction(c -> {
+            Optional<Badge> existing = badge(c, badge.code());
+            if (existing.isPresent() && existing.get().equals(badge)) {
+                return Write.UNCHANGED;
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO badge (code, name, role, change_seq, updated_at) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (code) DO UPDATE SET name = excluded.name, role = excluded.role,"
+                            + " change_seq = excluded.change_seq, updated_at = excluded.updated_at")) {
+                s.setString(1, badge.code());
+                s.setString(2, badge.name());
+                s.setString(3, role);
+                s.setLong(4, db.nextChangeSeq());
+                s.setString(5, clock.instant().toString());
+                s.executeUpdate();
+            }
+            return existing.isPresent() ? Write.UPDATED : Write.CREATED;
+        });
+    }
+
+    @Override
+    public OrderWrite putOrder(OrderContent content) {
+        String lines = linesJson(content.lines());
+        String aliases = new JsonArray(new ArrayList<>(content.aliases())).encode();
+        String shipBy = content.shipBy().map(Instant::toString).orElse(null);
+        return db.transaction(c -> {
+            Optional<Row> existing = orderRow(c, content.id());
+            checkAliasesFree(c, content);
+            String now = clock.instant().toString();
+            if (existing.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO pack_order (" + ORDER_COLUMNS
+                        + ", created_at, updated_at, change_seq) VALUES (?, 1, 'OPEN', NULL, NULL, ?, ?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, content.id());
+                    s.setString(2, shipBy);
+                    s.setInt(3, content.priority());
+                    s.setString(4, lines);
+                    s.setString(5, aliases);
+                    s.setString(6, now);
+                    s.setString(7, now);
+                    s.setLong(8, db.nextChangeSeq());
+                    s.executeUpdate();
+                }
+                insertAliases(c, content);
+                return new OrderWrite(Write.CREATED, synced(content, 1, OrderStatus.OPEN, Optional.empty()));
+            }
+            Row row = existing.get();
+            if (row.lines.equals(lines) && row.aliases.equals(aliases) && Objects.equals(row.shipBy, shipBy)
+                    && row.priority == content.priority()) {
+                return new OrderWrite(Write.UNCHANGED, row.toSynced());
+            }
+            OrderRules.checkReplaceable(row.status);
+            try (PreparedStatement s = c.prepareStatement("UPDATE pack_order SET version = version + 1, ship_by = ?,"
+                    + " priority = ?, lines = ?, aliases = ?, updated_at = ?, change_seq = ? WHERE id = ?")) {
+                s.setString(1, shipBy);
+                s.setInt(2, content.priority());
+                s.setString(3, lines);
+                s.setString(4, aliases);
+                s.setString(5, now);
+                s.setLong(6, db.nextChangeSeq());
+                s.setString(7, content.id());
+                s.executeUpdate();
+            }
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM order_alias WHERE order_id = ?")) {
+                d.setString(1, content.id());
+                d.executeUpdate();
+            }
+            insertAliases(c, content);
+            return new OrderWrite(Write.UPDATED, synced(content, row.version() + 1, row.status(), row.holdReason()));
+        });
+    }
+
+    @Override
+    public SyncedOrder command(String orderId, OrderCommand command, Optional<String> reason) {
+        return db.transaction(c -> {
+            Row row = orderRow(c, orderId).orElseThrow(() -> new Missing("id", "order " + orderId + " does not exist"));
+            if (command == OrderCommand.CANCEL && row.status == OrderStatus.CANCELLED) {
+                return row.toSynced();
+            }
+            OrderStatus next = OrderRules.afterCommand(row.status, command, row.heldFrom);
+            String heldFrom = command == OrderCommand.HOLD
+                    ? (row.status == OrderStatus.ON_HOLD ? row.heldFrom.map(Enum::name).orElse(null) : row.status.name())
+                    : null;
+            String holdReason = command == OrderCommand.RELEASE ? null : reason.orElse(null);
+            try (PreparedStatement s = c.prepareStatement("UPDATE pack_order SET version = version + 1, status = ?,"
+                    + " hold_reason = ?, held_from = ?, updated_at = ?, change_seq = ? WHERE id = ?")) {
+                s.setString(1, next.name());
+                s.setString(2, holdReason);
+                s.setString(3, heldFrom);
+                s.setString(4, clock.instant().toString());
+                s.setLong(5, db.nextChangeSeq());
+                s.setString(6, orderId);
+                s.executeUpdate();
+            }
+            return orderRow(c, orderId).orElseThrow().toSynced();
+        });
+    }
+
+    @Override
+    public List<Badge> badges(List<String> codes) {
+        return db.transaction(c -> {
+            List<Badge> out = new ArrayList<>();
+            if (codes.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("SELECT code FROM badge ORDER BY code");
+                        ResultSet rs = s.executeQuery()) {
+                    List<String> all = new ArrayList<>();
+                    while (rs.next()) {
+                        all.add(rs.getString(1));
+                    }
+                    for (String code : all) {
+                        badge(c, code).ifPresent(out::add);
+                    }
+                }
+                return out;
+            }
+            for (String code : new TreeSet<>(codes)) {
+                badge(c, code).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, Item> items(Collection<String> skus) {
+        return db.transaction(c -> {
+            Map<String, Item> out = new LinkedHashMap<>();
+            for (String sku : skus) {
+                Optional<String> body = queryString(c, "SELECT body FROM item WHERE sku = ? AND deleted = 0", sku);
+                body.ifPresent(b -> out.put(sku, ItemCodec.fromJson(sku, new JsonObject(b))));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<SyncedOrder> order(String idOrAlias) {
+        return db.transaction(c -> {
+            Optional<Row> row = orderRow(c, idOrAlias);
+            if (row.isEmpty()) {
+                Optional<String> owner = queryString(c, "SELECT order_id FROM order_alias WHERE alias = ?", idOrAlias);
+                if (owner.isPresent()) {
+                    row = orderRow(c, owner.get());
+                }
+            }
+            return row.map(Row::toSynced);
+        });
+    }
+
+    @Override
+    public OrderPage orders(Optional<OrderStatus> status, int page, int pageSize) {
+        return db.transaction(c -> {
+            String where = status.isPresent() ? " WHERE status = ?" : "";
+            long total;
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pack_order" + where)) {
+                if (status.isPresent()) {
+                    s.setString(1, status.get().name());
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    total = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            List<SyncedOrder> orders = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT " + ORDER_COLUMNS + " FROM pack_order" + where + " ORDER BY id LIMIT ? OFFSET ?")) {
+                int i = 1;
+                if (status.isPresent()) {
+                    s.setString(i++, status.get().name());
+                }
+                s.setInt(i++, pageSize);
+                s.setLong(i, (long) (page - 1) * pageSize);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        orders.add(Row.of(rs).toSynced());
+                    }
+                }
+            }
+            return new OrderPage(orders, page, pageSize, total);
+        });
+    }
+
+    @Override
+    public <T, R> List<R> inBatch(List<T> inputs, Function<T, R> apply, BiFunction<T, RuntimeException, R> refused) {
+        return db.transaction(c -> {
+            List<R> results = new ArrayList<>(inputs.size());
+            for (T input : inputs) {
+                R result;
+                try {
+                    result = db.savepoint(x -> apply.apply(input));
+                } catch (Conflict | Missing | IllegalArgumentException e) {
+                    result = refused.apply(input, e);
+                }
+                results.add(result);
+            }
+            return results;
+        });
+    }
+
+    @Override
+    public FeedPage feed(long after, int limit) {
+        return db.transaction(c -> {
+            List<JsonObject> changes = new ArrayList<>();
+            long cursor = after;
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT CASE deleted WHEN 0 THEN 'item' ELSE 'item-deleted' END, sku, change_seq FROM item WHERE change_seq > ?1"
+                            + " UNION ALL SELECT 'badge', code, change_seq FROM badge WHERE change_seq > ?1"
+                            + " UNION ALL SELECT 'order', id, change_seq FROM pack_order WHERE change_seq > ?1"
+                            + " ORDER BY 3 LIMIT ?2")) {
+                s.setLong(1, after);
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String type = rs.getString(1);
+                        String key = rs.getString(2);
+                        cursor = rs.getLong(3);
+                        changes.add(switch (type) {
+                            case "item" -> FeedCodec.item(item(c, key).orElseThrow());
+                            case "item-deleted" -> FeedCodec.itemDeleted(key);
+                            case "badge" -> FeedCodec.badge(badge(c, key).orElseThrow());
+                            default -> FeedCodec.order(orderRow(c, key).orElseThrow().toSynced());
+                        });
+                    }
+                }
+            }
+            return new FeedPage(changes, cursor);
+        });
+    }
+
+    @Override
+    public long changeHead() {
+        return db.changeHead();
+    }
+
+    private static SyncedOrder synced(OrderContent content, long version, OrderStatus status, Optional<String> holdReason) {
+        return new SyncedOrder(new Order(content.id(), version, content.lines(), content.shipBy(), content.priority(), status,
+                holdReason), content.aliases());
+    }
+
+    private void checkAliasesFree(Connection c, OrderContent content) throws SQLException {
+        Optional<String> idAsAlias = queryString(c, "SELECT order_id FROM order_alias WHERE alias = ?", content.id());
+        if (idAsAlias.isPresent() && !idAsAlias.get().equals(content.id())) {
+            throw new Conflict("id_taken", "id", "id " + content.id() + " is an alias of order " + idAsAlias.get());
+        }
+        for (int i = 0; i < content.aliases().size(); i++) {
+            String alias = content.aliases().get(i);
+            Optional<String> owner = queryString(c, "SELECT order_id FROM order_alias WHERE alias = ?", alias);
+            if (owner.isPresent() && !owner.get().equals(content.id())) {
+                throw new Conflict("alias_taken", "aliases[" + i + "]", "alias " + alias + " already opens order " + owner.get());
+            }
+            if (queryString(c, "SELECT id FROM pack_order WHERE id = ?", alias).isPresent()) {
+                throw new Conflict("alias_taken", "aliases[" + i + "]", "alias " + alias + " is the id of another order");
+            }
+        }
+    }
+
+    private static void insertAliases(Connection c, OrderContent content) throws SQLException {
+        if (content.aliases().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO order_alias (alias, order_id) VALUES (?, ?)")) {
+            for (String alias : content.aliases()) {
+                s.setString(1, alias);
+                s.setString(2, content.id());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static String linesJson(List<OrderLine> lines) {
+        JsonArray array = new JsonArray();
+        lines.forEach(l -> array.add(new JsonObject().put("sku", l.sku()).put("quantity", l.quantity())));
+        return array.encode();
+    }
+
+    private static Optional<Item> item(Connection c, String sku) throws SQLException {
+        return queryString(c, "SELECT body FROM item WHERE sku = ?", sku)
+                .map(body -> ItemCodec.fromJson(sku, new JsonObject(body)));
+    }
+
+    private static Optional<Badge> badge(Connection c, String code) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT name, role FROM badge WHERE code = ?")) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(BadgeCodec.fromJson(code, new JsonObject().put("name", rs.getString(1)).put("role", rs.getString(2))));
+            }
+        }
+    }
+
+    static Optional<Row> orderRow(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM pack_order WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(Row.of(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static Optional<String> queryString(Connection c, String sql, String parameter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A {@code pack_order} row as stored. */
+    record Row(String id, long version, OrderStatus status, Optional<String> holdReason, Optional<OrderStatus> heldFrom,
+               String shipBy, int priority, String lines, String aliases) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getString(1), rs.getLong(2), OrderStatus.valueOf(rs.getString(3)),
+                    Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)).map(OrderStatus::valueOf),
+                    rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9));
+        }
+
+        SyncedOrder toSynced() {
+            List<OrderLine> orderLines = new ArrayList<>();
+            new JsonArray(lines).forEach(o -> {
+                JsonObject line = (JsonObject) o;
+                orderLines.add(new OrderLine(line.getString("sku"), line.getInteger("quantity")));
+            });
+            List<String> aliasList = new ArrayList<>();
+            new JsonArray(aliases).forEach(a -> aliasList.add((String) a));
+            Order order = new Order(id, version, orderLines, Optional.ofNullable(shipBy).map(Instant::parse), priority,
+                    status, holdReason);
+            return new SyncedOrder(order, aliasList);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.packcheck.hub.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The hub's SQLite file: migrated by Flyway, in WAL mode, one connection. SQLite has a single writer
+ * anyway, so every call runs on one thread (the hub's database worker); that also makes commit order
+ * equal to sequence order, which the cursors rely on.
+ */
+public final class SqliteDatabase implements StorageEngine {
+
+    public static final String FILE_NAME = "hub.db";
+
+    private final Connection connection;
+    private final AtomicLong changeHead = new AtomicLong();
+    private final CopyOnWriteArrayList<LongConsumer> changeListeners = new CopyOnWriteArrayList<>();
+    private long pendingHead = -1;
+    private int depth;
+
+    private final Connection checkpointConnection;
+    private final ScheduledExecutorService checkpointer;
+
+    private SqliteDatabase(Connection connection, Connection checkpointConnection) {
+        this.connection = connection;
+        this.checkpointConnection = checkpointConnection;
+        this.checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "packcheck-db-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        // Checkpoints copy the WAL into the database file and sync it; on the writer's thread they stall
+        // every request behind them for tens of milliseconds. A passive checkpoint from a second
+        // connection runs beside the writer instead.
+        checkpointer.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void checkpoint() {
+        try (Statement s = checkpointConnection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            // The next round tries again; the writer's WAL only grows meanwhile.
+        }
+    }
+
+    /** Opens (creating if needed) {@code hub.db} in the data directory and brings its schema up to date. */
+    public static SqliteDatabase open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
+            Flyway.configure()
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/migration/sqlite")
+                    .load()
+                    .migrate();
+            Connection connection = DriverManager.getConnection(url);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                // NORMAL in WAL mode loses at most the last transactions on power loss, never corrupts.
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA foreign_keys=ON");
+                // The admin CLI may write while the hub runs.
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("PRAGMA wal_autocheckpoint=0");
+            }
+            connection.setAutoCommit(false);
+            Connection checkpointConnection = DriverManager.getConnection(url);
+            try (Statement s = checkpointConnection.createStatement()) {
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            SqliteDatabase db = new SqliteDatabase(connection, checkpointConnection);
+            db.changeHead.set(db.queryLong(
+                    "SELECT max(m) FROM (SELECT max(change_seq) m FROM item UNION ALL SELECT max(change_seq) FROM badge"
+                            + " UNION ALL SELECT max(change_seq) FROM pack_order)"));
+            return db;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open the hub database in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Work on the connection; a thrown exception rolls everything back. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs the work in one transaction; inside another transaction it joins that one. Not thread safe:
+     * callers serialise (the hub's single database worker).
+     */
+    public <T> T transaction(SqlWork<T> work) {
+        if (depth > 0) {
+            return runNested(work);
+        }
+        pendingHead = -1;
+        depth++;
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            if (pendingHead > 0) {
+                changeHead.set(pendingHead);
+                long head = pendingHead;
+                changeListeners.forEach(l -> l.accept(head));
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw unchecked(e);
+        } finally {
+            depth--;
+            pendingHead = -1;
+        }
+    }
+
+    /** Runs the work inside the current transaction under a savepoint: if it throws, only its own writes are undone. */
+    public <T> T savepoint(SqlWork<T> work) {
+        if (depth == 0) {
+            return transaction(work);
+        }
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                T result = runNested(work);
+                connection.releaseSavepoint(savepoint);
+                return result;
+            } catch (RuntimeException e) {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unchecked(e);
+        }
+    }
+
+    private <T> T runNested(SqlWork<T> work) {
+        depth++;
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw unchecked(e);
+        } finally {
+            depth--;
+        }
+    }
+
+    private static RuntimeException unchecked(Exception e) {
+        if (e instanceof RuntimeException r) {
+            return r;
+        }
+        return new IllegalStateException("database: " + e.getMessage(), e);
+    }
+
+    /** Takes the next change sequence number; listeners hear of it once the transaction commits. */
+    long nextChangeSeq() {
+        long base = pendingHead > 0 ? pendingHead : changeHead.get();
+        pendingHead = base + 1;
+        return pendingHead;
+    }
+
+    public long changeHead() {
+        return changeHead.get();
+    }
+
+    /** Called on the database thread after each commit that changed the catalog, with the new head. */
+    @Override
+    public void onChange(LongConsumer listener) {
+        changeListeners.add(listener);
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try {
+            return transaction(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private long queryLong(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            long value = rs.next() ? rs.getLong(1) : 0;
+            connection.commit();
+            return value;
+        }
+    }
+
+    @Override
+    public void close() {
+        checkpointer.shutdownNow();
+        try {
+            checkpointer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            checkpointConnection.close();
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing the hub database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package io.packcheck.hub.storage;
+
+import io.packcheck.core.catalog.OrderStatus;
+import io.packcheck.core.verify.PackEvent;
+import io.packcheck.hub.orders.OrderRules;
+import io.packcheck.protocol.PackEventCodec;
+import io.packcheck.protocol.StationEvent;
+import io.packcheck.hub.reports.Rollups;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Station events in {@code station_event}, sequence tracking in {@code station_state} and {@code sequence_gap}. */
+public final class SqliteEventRepository implements EventRepository {
+
+    private final SqliteDatabase db;
+    private final Clock clock;
+    private final Rollups rollups = new Rollups();
+
+    public SqliteEventRepository(SqliteDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public IngestResult ingest(String stationId, List<StationEvent> events) {
+        String now = clock.instant().toString();
+        return db.transaction(c -> {
+            List<UUID> stored = new ArrayList<>();
+            List<UUID> duplicates = new ArrayList<>();
+            List<Gap> gaps = new ArrayList<>();
+            List<Outdated> outdated = new ArrayList<>();
+            long maxSeq = maxSeq(c, stationId);
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO station_event (id, station_id, seq, kind, verdict, at, order_id, body, received_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+                for (StationEvent se : events) {
+                    PackEvent e = se.event();
+                    insert.setString(1, se.id().toString());
+                    insert.setString(2, stationId);
+                    insert.setLong(3, se.seq());
+                    insert.setString(4, e.kind().name());
+                    insert.setString(5, e.verdict().name());
+                    insert.setString(6, e.at().toString());
+                    insert.setString(7, e.orderId().orElse(null));
+                    insert.setString(8, PackEventCodec.toJson(se).encode());
+                    insert.setString(9, now);
+                    if (insert.executeUpdate() == 0) {
+                        duplicates.add(se.id());
+                        continue;
+                    }
+                    stored.add(se.id());
+                    rollups.count(c, se);
+                    if (se.seq() > maxSeq + 1) {
+                        Gap gap = new Gap(maxSeq + 1, se.seq() - 1);
+                        insertGap(c, stationId, gap, now);
+                        gaps.add(gap);
+                    } else if (se.seq() <= maxSeq) {
+                        fillGap(c, stationId, se.seq());
+                    }
+                    maxSeq = Math.max(maxSeq, se.seq());
+                    if (e.orderId().isPresent()) {
+                        moveOrder(c, se, e.orderId().get()).ifPresent(outdated::add);
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO station_state (station_id, max_seq, last_event_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (station_id) DO UPDATE SET max_seq = excluded.max_seq,"
+                    + " last_event_at = coalesce(excluded.last_event_at, station_state.last_event_at)")) {
+                s.setString(1, stationId);
+                s.setLong(2, maxSeq);
+                s.setString(3, stored.isEmpty() ? null : now);
+                s.executeUpdate();
+            }
+            return new IngestResult(stored, duplicates, gaps, outdated);
+        });
+    }
+
+    @Override
+    public List<Outcome> ingestAll(List<StationBatch> batches) {
+        return db.transaction(c -> {
+            List<Outcome> outcomes = new ArrayList<>(batches.size());
+            for (StationBatch batch : batches) {
+                try {
+                    IngestResult result = db.savepoint(x -> ingest(batch.stationId(), batch.events()));
+                    outcomes.add(new Outcome(Optional.of(result), Optional.empty()));
+                } catch (RuntimeException e) {
+                    outcomes.add(new Outcome(Optional.empty(), Optional.of(e)));
+                }
+            }
+            return outcomes;
+        });
+    }
+
+    /** Moves the order along; a completion of an outdated version turns it into an exception instead. */
+    private Optional<Outdated> moveOrder(Connection c, StationEvent se, String orderId) throws SQLException {
+        Optional<SqliteCatalogRepository.Row> found = SqliteCatalogRepository.orderRow(c, orderId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SqliteCatalogRepository.Row row = found.get();
+        PackEvent e = se.event();
+        Optional<OrderStatus> next = OrderRules.afterEvent(row.status(), e);
+        Optional<Outdated> outdated = Optional.empty();
+        String holdReason = row.holdReason().orElse(null);
+        if (next.isPresent() && OrderRules.verifiedOutdated(e, row.version())) {
+            outdated = Optional.of(new Outdated(se.id(), orderId, e.orderVersion(), row.version()));
+            next = Optional.of(OrderStatus.EXCEPTION);
+            holdReason = "packed against version " + e.orderVersion() + " but the order is now version " + row.version();
+        } else if (next.isPresent() && next.get() == OrderStatus.EXCEPTION) {
+            holdReason = e.reason().isEmpty() ? "shorted at station " + e.stationId() : e.reason();
+        }
+        if (next.isPresent()) {
+            // The version stays: it counts changes by ops, which is what a station verifies against.
+            try (PreparedStatement s = c.prepareStatement("UPDATE pack_order SET status = ?, hold_reason = ?,"
+                    + " updated_at = ?, change_seq = ? WHERE id = ?")) {
+                s.setString(1, next.get().name());
+                s.setString(2, holdReason);
+                s.setString(3, clock.instant().toString());
+                s.setLong(4, db.nextChangeSeq());
+                s.setString(5, orderId);
+                s.executeUpdate();
+            }
+        }
+        return outdated;
+    }
+
+    private static long maxSeq(Connection c, String stationId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT max_seq FROM station_state WHERE station_id = ?")) {
+            s.setString(1, stationId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void insertGap(Connection c, String stationId, Gap gap, String now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO sequence_gap (station_id, from_seq, to_seq, detected_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, stationId);
+            s.setLong(2, gap.from());
+            s.setLong(3, gap.to());
+            s.setString(4, now);
+            s.executeUpdate();
+        }
+    }
+
+    /** A late event fills its gap: the gap shrinks or splits around it. */
+    private static void fillGap(Connection c, String stationId, long seq) throws SQLException {
+        Optional<Gap> containing = Optional.empty();
+        String detectedAt = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT from_seq, to_seq, detected_at FROM sequence_gap"
+                + " WHERE station_id = ? AND from_seq <= ? AND to_seq >= ?")) {
+            s.setString(1, stationId);
+            s.setLong(2, seq);
+            s.setLong(3, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    containing = Optional.of(new Gap(rs.getLong(1), rs.getLong(2)));
+                    detectedAt = rs.getString(3);
+                }
+            }
+        }
+        if (containing.isEmpty()) {
+            return;
+        }
+        Gap gap = containing.get();
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM sequence_gap WHERE station_id = ? AND from_seq = ?")) {
+            d.setString(1, stationId);
+            d.setLong(2, gap.from());
+            d.executeUpdate();
+        }
+        if (gap.from() < seq) {
+            insertGap(c, stationId, new Gap(gap.from(), seq - 1), detectedAt);
+        }
+        if (seq < gap.to()) {
+            insertGap(c, stationId, new Gap(seq + 1, gap.to()), detectedAt);
+        }
+    }
+
+    @Override
+    public List<StoredEvent> after(long hubSeq, int limit) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT hub_seq, received_at, body FROM station_event"
+                    + " WHERE hub_seq > ? ORDER BY hub_seq LIMIT ?")) {
+                s.setLong(1, hubSeq);
+                s.setInt(2, limit);
+                return read(s);
+            }
+        });
+    }
+
+    @Override
+    public List<StoredEvent> forOrder(String orderId) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT hub_seq, received_at, body FROM station_event"
+                    + " WHERE order_id = ? ORDER BY hub_seq")) {
+                s.setString(1, orderId);
+                return read(s);
+            }
+        });
+    }
+
+    private static List<StoredEvent> read(PreparedStatement s) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredEvent(rs.getLong(1), Instant.parse(rs.getString(2)),
+                        PackEventCodec.fromJson(new JsonObject(rs.getString(3)))));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void heartbeat(String stationId, String heartbeatJson, Instant at) {
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO station_state (station_id, heartbeat, heartbeat_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (station_id) DO UPDATE SET heartbeat = excluded.heartbeat,"
+                    + " heartbeat_at = excluded.heartbeat_at")) {
+                s.setString(1, stationId);
+                s.setString(2, heartbeatJson);
+                s.setString(3, at.toString());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StationStatus> station(String stationId) {
+        return db.transaction(c -> {
+            List<Gap> gaps = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT from_seq, to_seq FROM sequence_gap WHERE station_id = ? ORDER BY from_seq")) {
+                s.setString(1, stationId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        gaps.add(new Gap(rs.getLong(1), rs.getLong(2)));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT max_seq, heartbeat, heartbeat_at FROM station_state WHERE station_id = ?")) {
+                s.setString(1, stationId);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new StationStatus(stationId, rs.getLong(1), gaps,
+                            Optional.ofNullable(rs.getString(2)), Optional.ofNullable(rs.getString(3)).map(Instant::parse)));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,42 @@
+'use strict';
+(() => {
+  const P = PackCheck;
+  P.start('orders');
+  let current = new URLSearchParams(location.search).get('order');
+  const showTrail = async () => {
+    if (!current) return;
+    const path = '/api/v1/reports/orders/' + encodeURIComponent(current) + '/trail';
+    const link = document.getElementById('csv-trail');
+    link.href = P.csvLink(path);
+    link.hidden = false;
+    try {
+      const trail = await P.api(path);
+      document.getElementById('order-status').textContent = 'Order ' + trail.orderId + ': ' + (trail.status || 'not in the hub') +
+        ', ' + trail.rows.length + ' events';
+      P.table('trail', [{ key: 'at', label: 'At', format: P.localTime }, { key: 'station', label: 'Station' },
+        { key: 'packer', label: 'Packer' }, { key: 'kind', label: 'Event' }, { key: 'verdict', label: 'Verdict' },
+        { key: 'sku', label: 'SKU' }, { key: 'expectedSku', label: 'Expected' }, { key: 'quantity', label: 'Qty', num: true },
+        { key: 'reason', label: 'Detail' }], trail.rows,
+        r => ['WRONG_ITEM', 'OVER_QUANTITY', 'EXPIRED', 'UNKNOWN_CODE', 'SHELF_LIFE_TOO_SHORT'].includes(r.verdict) ? 'alert' : '');
+    } catch (e) {
+      document.getElementById('order-status').textContent = e.message;
+      document.getElementById('trail').textContent = '';
+    }
+  };
+  document.getElementById('lookup').addEventListener('submit', ev => {
+    ev.preventDefault();
+    current = document.getElementById('order-id').value.trim();
+    history.replaceState(null, '', '?order=' + encodeURIComponent(current));
+    showTrail();
+  });
+  if (current) document.getElementById('order-id').value = current;
+  P.onRefresh(showTrail);
+  const week = () => '?from=' + new Date(Date.now() - 7 * 86400e3).toISOString().slice(0, 10);
+  document.getElementById('csv-overrides').href = P.csvLink('/api/v1/reports/overrides' + week());
+  P.onRefresh(async () => {
+    const log = await P.api('/api/v1/reports/overrides' + week());
+    P.table('overrides', [{ key: 'at', label: 'When', format: P.localTime }, { key: 'supervisor', label: 'Who' },
+      { key: 'station', label: 'Station' }, { key: 'packer', label: 'Packer' }, { key: 'orderId', label: 'Order' },
+      { key: 'reasonCode', label: 'Code' }, { key: 'reason', label: 'Reason' }], log.rows);
+  });
+})();

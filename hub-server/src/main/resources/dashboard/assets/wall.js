@@ -1,0 +1,58 @@
+'use strict';
+// The wall screen: today's mismatch picture, station health and orders at risk, live.
+(() => {
+  const P = PackCheck;
+  const range = '';  // the API's default: the last 24 hours
+  const links = {
+    'csv-station': '/api/v1/reports/mismatch-rate?by=station', 'csv-packer': '/api/v1/reports/mismatch-rate?by=packer',
+    'csv-sku': '/api/v1/reports/mismatch-rate?by=sku', 'csv-hour': '/api/v1/reports/mismatch-rate?by=hour',
+    'csv-kinds': '/api/v1/reports/mismatch-kinds', 'csv-pairs': '/api/v1/reports/confused-pairs',
+    'csv-stations': '/api/v1/reports/stations', 'csv-risk': '/api/v1/reports/at-risk'
+  };
+  for (const [id, path] of Object.entries(links)) document.getElementById(id).href = P.csvLink(path + range);
+
+  const rateChart = (canvas, rows, key, top) => {
+    const picked = rows.slice(0, top);
+    P.chart(canvas, 'bar', picked.map(r => r[key]),
+      [{ label: 'mismatch rate', data: picked.map(r => +(r.mismatchRate * 100).toFixed(2)), backgroundColor: '#ff4d4d' }],
+      { scales: P.ratePercentAxis() });
+  };
+
+  P.start('wall');
+  P.onRefresh(async () => {
+    const [hour, station, packer, sku, kinds, pairs] = await Promise.all([
+      P.api('/api/v1/reports/mismatch-rate?by=hour'), P.api('/api/v1/reports/mismatch-rate?by=station'),
+      P.api('/api/v1/reports/mismatch-rate?by=packer'), P.api('/api/v1/reports/mismatch-rate?by=sku&limit=10'),
+      P.api('/api/v1/reports/mismatch-kinds'), P.api('/api/v1/reports/confused-pairs?limit=10')]);
+    document.getElementById('kpi-scans').textContent = hour.total.scans;
+    document.getElementById('kpi-mismatches').textContent = hour.total.mismatches;
+    document.getElementById('kpi-rate').textContent = P.percent(hour.total.mismatchRate);
+    document.getElementById('kpi-completed').textContent = hour.total.completed;
+    P.chart('chart-hour', 'line', hour.rows.map(r => new Date(r.hour).getHours() + ':00'), [
+      { label: 'scans', data: hour.rows.map(r => r.scans), borderColor: '#4db8ff', yAxisID: 'y' },
+      { label: 'mismatches', data: hour.rows.map(r => r.mismatches), borderColor: '#ff4d4d', yAxisID: 'y1' }],
+      { scales: { y: { beginAtZero: true, position: 'left' }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } } });
+    rateChart('chart-station', station.rows, 'station', 20);
+    rateChart('chart-packer', packer.rows, 'packer', 20);
+    rateChart('chart-sku', sku.rows, 'sku', 10);
+    P.chart('chart-kinds', 'bar', kinds.rows.map(r => r.kind),
+      [{ label: 'mismatches', data: kinds.rows.map(r => r.count), backgroundColor: '#ffc400' }], { indexAxis: 'y' });
+    P.table('pairs', [{ key: 'expectedSku', label: 'Expected' }, { key: 'scannedSku', label: 'Scanned instead' },
+      { key: 'count', label: 'Times', num: true }], pairs.rows);
+  });
+  P.onRefresh(async () => {
+    const stations = await P.api('/api/v1/reports/stations');
+    document.getElementById('kpi-alerts').textContent = stations.alerting;
+    P.table('stations', [
+      { key: 'station', label: 'Station' }, { key: 'online', label: 'State', format: v => v ? 'online' : 'SILENT' },
+      { key: 'lastSeen', label: 'Last seen', format: P.localTime }, { key: 'eventsWaiting', label: 'Waiting', num: true },
+      { key: 'scannerState', label: 'Scanner' }, { key: 'cacheAgeSeconds', label: 'Cache age s', num: true },
+      { key: 'scans', label: 'Scans 1h', num: true }, { key: 'mismatchRate', label: 'Mismatch', num: true, format: P.percent },
+      { key: 'alerts', label: 'Alerts' }], stations.rows, r => r.alerts ? 'alert' : 'ok');
+    const risk = await P.api('/api/v1/reports/at-risk');
+    document.getElementById('pace').textContent = risk.ordersPerHour + ' orders/h now';
+    P.table('risk', [{ key: 'orderId', label: 'Order' }, { key: 'status', label: 'Status' },
+      { key: 'shipBy', label: 'Ship by', format: P.localTime }, { key: 'minutesLeft', label: 'Min left', num: true },
+      { key: 'queuePosition', label: 'Queue', num: true }, { key: 'why', label: 'Why' }], risk.rows, () => 'alert');
+  });
+})();

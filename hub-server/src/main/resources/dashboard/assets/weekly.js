@@ -1,0 +1,35 @@
+'use strict';
+(() => {
+  const P = PackCheck;
+  P.start('weekly');
+  const picker = document.getElementById('week');
+  picker.value = new URLSearchParams(location.search).get('week') || new Date().toISOString().slice(0, 10);
+  const load = async () => {
+    const path = '/api/v1/reports/weekly?week=' + picker.value;
+    for (const t of ['causes', 'skus', 'packers']) document.getElementById('csv-' + t).href = P.csvLink(path + '&table=' + t);
+    const w = await P.api(path);
+    document.getElementById('w-scans').textContent = w.total.scans;
+    document.getElementById('w-rate').textContent = P.percent(w.total.mismatchRate);
+    document.getElementById('w-prev').textContent = P.percent(w.previousTotal.mismatchRate);
+    P.chart('chart-causes', 'bar', w.causes.map(c => c.kind), [
+      { label: 'this week', data: w.causes.map(c => c.count), backgroundColor: '#ff4d4d' },
+      { label: 'previous week', data: w.causes.map(c => c.previousWeek), backgroundColor: '#888' }]);
+    P.table('causes', [{ key: 'kind', label: 'Cause' }, { key: 'count', label: 'This week', num: true },
+      { key: 'previousWeek', label: 'Previous', num: true },
+      { key: 'change', label: 'Trend', num: true, format: v => (v > 0 ? '▲ +' : v < 0 ? '▼ ' : '') + v }], w.causes);
+    P.table('skus', [{ key: 'sku', label: 'SKU' }, { key: 'mismatches', label: 'Mismatches', num: true },
+      { key: 'scans', label: 'Scans', num: true }, { key: 'mismatchRate', label: 'Rate', num: true, format: P.percent }], w.skus);
+    P.chart('chart-packers', 'bar', w.packers.map(p => p.packer),
+      [{ label: 'accuracy', data: w.packers.map(p => +(p.accuracy * 100).toFixed(2)), backgroundColor: '#3ddc84' }],
+      { scales: { y: { min: 0, max: 100, ticks: { callback: v => v + '%' } } } });
+    P.table('packers', [{ key: 'packer', label: 'Packer' }, { key: 'accuracy', label: 'Accuracy', num: true, format: P.percent },
+      { key: 'scans', label: 'Scans', num: true }, { key: 'mismatches', label: 'Mismatches', num: true },
+      { key: 'ordersCompleted', label: 'Orders', num: true }], w.packers);
+  };
+  document.getElementById('pick-week').addEventListener('submit', ev => {
+    ev.preventDefault();
+    history.replaceState(null, '', '?week=' + picker.value);
+    load();
+  });
+  P.onRefresh(load);
+})();

@@ -1,0 +1,330 @@
+package io.packcheck.hub;
+
+import static io.packcheck.hub.DashboardClient.event;
+import static io.packcheck.hub.DashboardClient.scan;
+import static io.packcheck.hub.RunningHub.error;
+import static io.packcheck.hub.RunningHub.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class DashboardApiTest {
+
+    @TempDir
+    Path dataDir;
+    RunningHub hub;
+    DashboardClient dashboard;
+    Instant now;
+
+    @BeforeEach
+    void start(Vertx vertx) {
+        hub = new RunningHub(vertx, dataDir);
+        dashboard = new DashboardClient(hub);
+        now = hub.clock.instant();
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    @Test
+    void sendsAnonymousPagesToTheLoginPageAndAnswersReportsWith401() {
+        var page = dashboard.get("/dashboard/", null);
+        var report = dashboard.get("/api/v1/reports/stations", null);
+        var login = dashboard.get("/login", null);
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.getHeader("Location")).isEqualTo("/login");
+        assertThat(report.statusCode()).isEqualTo(401);
+        assertThat(error(report).getString("field")).isEqualTo("Authorization");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.bodyAsString()).contains("<form method=\"post\" action=\"/login\"");
+    }
+
+    @Test
+    void signsInWithTheUserSecretIntoAStrictHttpOnlySession() {
+        String secret = dashboard.user("ann", "supervisor");
+
+        var response = dashboard.postLogin("ann", secret, dashboard.origin());
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.getHeader("Location")).isEqualTo("/dashboard/");
+        String cookie = response.cookies().get(0);
+        assertThat(cookie).startsWith("packcheck_session=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict")
+                .doesNotContain("Secure");
+        var me = dashboard.get("/api/v1/session", cookie.substring(0, cookie.indexOf(';')));
+        assertThat(json(me).getString("user")).isEqualTo("ann");
+        assertThat(json(me).getString("role")).isEqualTo("supervisor");
+        assertThat(dashboard.get("/dashboard/", cookie.substring(0, cookie.indexOf(';'))).bodyAsString())
+                .contains("chart.umd.min.js");
+    }
+
+    @Test
+    void refusesAWrongSecretAnotherUsersSecretAndAnEmptyName() {
+        dashboard.user("ann", "supervisor");
+        String bobs = dashboard.user("bob", "supervisor");
+
+        var wrong = dashboard.postLogin("ann", "pcu_guess", dashboard.origin());
+        var someoneElses = dashboard.postLogin("ann", bobs, dashboard.origin());
+        var noName = dashboard.postLogin("", bobs, dashboard.origin());
+
+        assertThat(wrong.getHeader("Location")).isEqualTo("/login?error=wrong");
+        assertThat(someoneElses.getHeader("Location")).isEqualTo("/login?error=wrong");
+        assertThat(noName.getHeader("Location")).isEqualTo("/login?error=username");
+        assertThat(wrong.cookies()).isEmpty();
+    }
+
+    @Test
+    void refusesSignInAndSignOutPostedFromAnotherSite() {
+        String secret = dashboard.user("ann", "supervisor");
+        String cookie = dashboard.signIn("ann", secret);
+
+        var login = dashboard.postLogin("ann", secret, "https://evil.example");
+        var noOrigin = dashboard.postLogin("ann", secret, null);
+        var logout = dashboard.post("/logout", cookie, "https://evil.example");
+
+        assertThat(login.statusCode()).isEqualTo(403);
+        assertThat(error(login).getString("field")).isEqualTo("Origin");
+        assertThat(noOrigin.statusCode()).isEqualTo(403);
+        assertThat(logout.statusCode()).isEqualTo(403);
+        assertThat(dashboard.get("/api/v1/session", cookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+
+        var logout = dashboard.post("/logout", cookie, dashboard.origin());
+
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(logout.cookies().get(0)).contains("Max-Age=0");
+        assertThat(dashboard.get("/api/v1/session", cookie).statusCode()).isEqualTo(401);
+        assertThat(dashboard.get("/dashboard/", cookie).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void rollsUpIngestedEventsOnceEvenWhenAStationResends() {
+        String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+        String token = hub.stationToken("ST-1");
+        List<JsonObject> batch = List.of(
+                scan("ST-1", 1, now, "P-7", "O-1", "MATCH", "MUG-1", null),
+                scan("ST-1", 2, now, "P-7", "O-1", "WRONG_ITEM", "MUG-2", "MUG-1"),
+                scan("ST-1", 3, now, "P-7", "O-1", "UNKNOWN_CODE", null, null),
+                event("ST-1", 4, now, "ORDER_COMPLETED", "ORDER_COMPLETE").put("orderId", "O-1").put("packer", "P-7"));
+
+        dashboard.send(token, batch);
+        dashboard.send(token, batch);
+
+        JsonObject byStation = json(dashboard.get("/api/v1/reports/mismatch-rate?by=station", cookie));
+        assertThat(byStation.getJsonArray("rows")).containsExactly(new JsonObject().put("station", "ST-1")
+                .put("scans", 3).put("mismatches", 2).put("mismatchRate", 0.6667).put("completed", 1));
+        JsonObject byPacker = json(dashboard.get("/api/v1/reports/mismatch-rate?by=packer", cookie));
+        assertThat(byPacker.getJsonArray("rows").getJsonObject(0).getString("packer")).isEqualTo("P-7");
+        JsonObject bySku = json(dashboard.get("/api/v1/reports/mismatch-rate?by=sku", cookie));
+        assertThat(bySku.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getString("sku")))
+                .containsExactly("MUG-2", "MUG-1");
+        JsonObject byHour = json(dashboard.get("/api/v1/reports/mismatch-rate?by=hour", cookie));
+        assertThat(byHour.getJsonObject("total").getInteger("scans")).isEqualTo(3);
+        assertThat(byHour.getJsonArray("rows").getJsonObject(0).getString("hour")).isEqualTo("2026-11-22T10:00:00Z");
+        JsonArray kinds = json(dashboard.get("/api/v1/reports/mismatch-kinds", cookie)).getJsonArray("rows");
+        assertThat(kinds.stream().map(k -> ((JsonObject) k).getString("kind"))).containsExactlyInAnyOrder("WRONG_ITEM",
+                "UNKNOWN_CODE");
+        JsonArray pairs = json(dashboard.get("/api/v1/reports/confused-pairs", cookie)).getJsonArray("rows");
+        assertThat(pairs).containsExactly(new JsonObject().put("expectedSku", "MUG-1").put("scannedSku", "MUG-2")
+                .put("count", 1));
+    }
+
+    @Test
+    void countsWholeDaysAndRaggedHoursOfALongRangeOnce() {
+        String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+        String token = hub.stationToken("ST-1");
+        Instant[] times = {Instant.parse("2026-11-19T22:30:00Z"), Instant.parse("2026-11-20T12:00:00Z"),
+                Instant.parse("2026-11-21T23:59:59Z"), Instant.parse("2026-11-22T09:00:00Z")};
+        for (int i = 0; i < times.length; i++) {
+            dashboard.send(token, List.of(scan("ST-1", i + 1, times[i], "P-1", "O-1", "WRONG_ITEM", "A", "B")));
+        }
+
+        JsonObject range = json(dashboard.get("/api/v1/reports/mismatch-rate?by=station"
+                + "&from=2026-11-19T22:00:00Z&to=2026-11-22T09:30:00Z", cookie));
+        JsonObject narrower = json(dashboard.get("/api/v1/reports/confused-pairs"
+                + "?from=2026-11-19T23:00:00Z&to=2026-11-22T09:00:00Z", cookie));
+
+        assertThat(range.getJsonArray("rows").getJsonObject(0).getInteger("scans")).isEqualTo(4);
+        assertThat(narrower.getJsonArray("rows").getJsonObject(0).getInteger("count")).isEqualTo(2);
+    }
+
+    @Test
+    void letsASignedInSupervisorPrintTheCommandSheetButNotIssueEnrolmentCodes() {
+        String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+
+        var sheet = dashboard.get("/api/v1/print/commands", cookie);
+        var enrolment = dashboard.get("/api/v1/print/stations/ST-9/enrolment", cookie);
+        var anonymous = dashboard.get("/api/v1/print/commands", null);
+
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        assertThat(sheet.bodyAsString()).contains("PCK-CLEAR");
+        assertThat(enrolment.statusCode()).as("enrolment issues a station credential: API key only").isEqualTo(401);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void acceptsAnApiKeyOrAUserSecretButNotAStationToken() {
+        String key = hub.apiKey("bi");
+        String userSecret = dashboard.user("ann", "supervisor");
+        String station = hub.stationToken("ST-1");
+
+        assertThat(hub.get("/api/v1/reports/mismatch-kinds", key).statusCode()).isEqualTo(200);
+        assertThat(hub.get("/api/v1/reports/mismatch-kinds", userSecret).statusCode()).isEqualTo(200);
+        assertThat(hub.get("/api/v1/reports/mismatch-kinds", station).statusCode()).isEqualTo(403);
+        assertThat(hub.get("/api/v1/reports/mismatch-kinds", "pck_unknown").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void exportsTheOverrideLogAsCsvWithQuotesCommasNewlinesAndFormulasEscaped() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        dashboard.send(token, List.of(event("ST-1", 1, now, "OVERRIDE", "COMMAND_ACCEPTED").put("supervisor", "Sue")
+                .put("packer", "P-1").put("orderId", "O-9").put("reasonCode", "=HYPERLINK(\"x\")")
+                .put("reason", "label said \"2\", box had 3\nchecked by hand")));
+
+        var csv = hub.get("/api/v1/reports/overrides?format=csv", key);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
+        assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"overrides.csv\"");
+        assertThat(csv.bodyAsString()).isEqualTo("at,station,packer,supervisor,orderId,reasonCode,reason\r\n"
+                + now + ",ST-1,P-1,Sue,O-9,\"'=HYPERLINK(\"\"x\"\")\",\"label said \"\"2\"\", box had 3\nchecked by hand\"\r\n");
+    }
+
+    @Test
+    void letsOnlyAnAdminListAndRevokeUsersWhichEndsTheirSessions() {
+        String ann = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+        String root = dashboard.signIn("root", dashboard.user("root", "admin"));
+
+        var supervisorList = dashboard.get("/api/v1/admin/users", ann);
+        var supervisorRevoke = dashboard.post("/api/v1/admin/users/root/revoke", ann, dashboard.origin());
+        var adminList = dashboard.get("/api/v1/admin/users", root);
+        var crossSite = dashboard.post("/api/v1/admin/users/ann/revoke", root, "https://evil.example");
+        var adminRevoke = dashboard.post("/api/v1/admin/users/ann/revoke", root, dashboard.origin());
+
+        assertThat(supervisorList.statusCode()).isEqualTo(403);
+        assertThat(error(supervisorList).getString("field")).isEqualTo("role");
+        assertThat(supervisorRevoke.statusCode()).isEqualTo(403);
+        assertThat(json(adminList).getJsonArray("rows")).hasSize(2);
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(adminRevoke.statusCode()).isEqualTo(200);
+        assertThat(dashboard.get("/api/v1/session", ann).statusCode()).isEqualTo(401);
+        assertThat(dashboard.get("/api/v1/session", root).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void flagsASilentStationAndOneWhoseMismatchRateCrossesTheThreshold() {
+        String key = hub.apiKey("bi");
+        String quiet = hub.stationToken("ST-Q");
+        String sloppy = hub.stationToken("ST-S");
+        hub.post("/api/v1/station/heartbeat", quiet, new JsonObject().put("agentVersion", "1").put("scannerState", "CONNECTED")
+                .put("queueDepth", 7).put("cacheAgeSeconds", 3).put("clock", now.toString()));
+        hub.clock.advance(Duration.ofSeconds(90));
+        Instant later = hub.clock.instant();
+        dashboard.send(sloppy, List.of(scan("ST-S", 1, later, "P-1", "O-1", "WRONG_ITEM", "A", "B"),
+                scan("ST-S", 2, later, "P-1", "O-1", "MATCH", "B", null)));
+
+        JsonArray rows = json(hub.get("/api/v1/reports/stations?minScans=2&threshold=0.2", key)).getJsonArray("rows");
+
+        JsonObject q = rows.getJsonObject(0);
+        JsonObject s = rows.getJsonObject(1);
+        assertThat(q.getString("station")).isEqualTo("ST-Q");
+        assertThat(q.getBoolean("online")).isFalse();
+        assertThat(q.getInteger("eventsWaiting")).isEqualTo(7);
+        assertThat(q.getString("alerts")).isEqualTo("silent for 90 s");
+        assertThat(s.getBoolean("online")).isTrue();
+        assertThat(s.getString("alerts")).isEqualTo("mismatch rate 50.0% over 20.0% (2 scans, last hour)");
+    }
+
+    @Test
+    void listsOrdersThatWillMissTheirShipByAtTheCurrentPace() {
+        String key = hub.apiKey("wms");
+        hub.put("/api/v1/orders/O-SOON", key, new JsonObject().put("lines", new JsonArray()
+                .add(new JsonObject().put("sku", "MUG-1").put("quantity", 2))).put("shipBy", now.plusSeconds(1800).toString()));
+        hub.put("/api/v1/orders/O-LATER", key, new JsonObject().put("lines", new JsonArray()
+                .add(new JsonObject().put("sku", "MUG-1").put("quantity", 1))).put("shipBy", now.plusSeconds(86_400 * 3).toString()));
+
+        JsonObject risk = json(hub.get("/api/v1/reports/at-risk", key));
+
+        assertThat(risk.getJsonArray("rows")).hasSize(1);
+        JsonObject soon = risk.getJsonArray("rows").getJsonObject(0);
+        assertThat(soon.getString("orderId")).isEqualTo("O-SOON");
+        assertThat(soon.getInteger("minutesLeft")).isEqualTo(30);
+        assertThat(soon.getInteger("units")).isEqualTo(2);
+        assertThat(soon.getString("why")).isEqualTo("no orders completed in the last hour");
+    }
+
+    @Test
+    void showsAnOrdersScanTrailInOrderAndNamesAnUnknownOrder() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        dashboard.send(token, List.of(event("ST-1", 1, now, "ORDER_OPENED", "ORDER_OPENED").put("orderId", "O-5"),
+                scan("ST-1", 2, now.plusSeconds(5), "P-1", "O-5", "WRONG_ITEM", "A", "B")));
+
+        JsonObject trail = json(hub.get("/api/v1/reports/orders/O-5/trail", key));
+        var missing = hub.get("/api/v1/reports/orders/NOPE/trail", key);
+
+        assertThat(trail.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getString("verdict")))
+                .containsExactly("ORDER_OPENED", "WRONG_ITEM");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(error(missing).getString("field")).isEqualTo("id");
+    }
+
+    @Test
+    void comparesAWeeksMismatchCausesWithThePreviousWeek() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        Instant thisWeek = Instant.parse("2026-11-17T10:00:00Z");
+        Instant lastWeek = Instant.parse("2026-11-10T10:00:00Z");
+        dashboard.send(token, List.of(scan("ST-1", 1, lastWeek, "P-1", "O", "WRONG_ITEM", "A", "B"),
+                scan("ST-1", 2, lastWeek, "P-1", "O", "WRONG_ITEM", "A", "B"),
+                scan("ST-1", 3, thisWeek, "P-1", "O", "WRONG_ITEM", "A", "B"),
+                scan("ST-1", 4, thisWeek, "P-2", "O", "EXPIRED", "C", null),
+                scan("ST-1", 5, thisWeek, "P-2", "O", "MATCH", "C", null)));
+
+        JsonObject week = json(hub.get("/api/v1/reports/weekly?week=2026-11-19", key));
+        var csv = hub.get("/api/v1/reports/weekly?week=2026-11-19&format=csv&table=packers", key);
+
+        assertThat(week.getString("weekStart")).isEqualTo("2026-11-16T00:00:00Z");
+        assertThat(week.getJsonArray("causes")).containsExactlyInAnyOrder(
+                new JsonObject().put("kind", "WRONG_ITEM").put("count", 1).put("previousWeek", 2).put("change", -1),
+                new JsonObject().put("kind", "EXPIRED").put("count", 1).put("previousWeek", 0).put("change", 1));
+        assertThat(csv.bodyAsString()).isEqualTo("packer,scans,mismatches,accuracy,ordersCompleted\r\n"
+                + "P-1,1,1,0.0,0\r\nP-2,2,1,0.5,0\r\n");
+    }
+
+    @Test
+    void answersABadParameterWith400NamingIt() {
+        String key = hub.apiKey("bi");
+
+        var by = hub.get("/api/v1/reports/mismatch-rate?by=floor", key);
+        var from = hub.get("/api/v1/reports/mismatch-kinds?from=yesterday", key);
+        var format = hub.get("/api/v1/reports/mismatch-kinds?format=xlsx", key);
+        var backwards = hub.get("/api/v1/reports/mismatch-kinds?from=2026-11-22&to=2026-11-21", key);
+
+        assertThat(by.statusCode()).isEqualTo(400);
+        assertThat(error(by).getString("field")).isEqualTo("by");
+        assertThat(error(from).getString("field")).isEqualTo("from");
+        assertThat(error(format).getString("field")).isEqualTo("format");
+        assertThat(error(backwards).getString("field")).isEqualTo("to");
+    }
+}

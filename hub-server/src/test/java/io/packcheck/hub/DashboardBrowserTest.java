@@ -1,0 +1,144 @@
+package io.packcheck.hub;
+
+import static io.packcheck.hub.DashboardClient.event;
+import static io.packcheck.hub.DashboardClient.scan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard in a real headless Chromium against a real hub: sign in, charts with data, live updates, CSV. */
+@ExtendWith(VertxExtension.class)
+class DashboardBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path browserProfile;
+    RunningHub hub;
+    DashboardClient dashboard;
+    WebDriver browser;
+    String base;
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        hub = new RunningHub(vertx, dataDir);
+        dashboard = new DashboardClient(hub);
+        base = dashboard.origin();
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + browserProfile.toAbsolutePath(), "--window-size=1600,1200");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1600, 1200));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        hub.close();
+    }
+
+    @Test
+    void supervisorSignsInSeesChartsWithDataLiveUpdatesAndDownloadsCsv() throws Exception {
+        String secret = dashboard.user("ann", "supervisor");
+        String token = hub.stationToken("ST-1");
+        Instant now = hub.clock.instant();
+        List<io.vertx.core.json.JsonObject> events = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            String verdict = i % 8 == 0 ? "WRONG_ITEM" : i % 13 == 0 ? "EXPIRED" : "MATCH";
+            events.add(scan("ST-1", i, now.minusSeconds(3600L * (i % 5)), "P-" + (i % 3), "O-" + i / 4,
+                    verdict, "SKU-" + (i % 6), verdict.equals("WRONG_ITEM") ? "SKU-9" : null));
+        }
+        events.add(event("ST-1", 41, now, "OVERRIDE", "COMMAND_ACCEPTED").put("supervisor", "Sue")
+                .put("orderId", "O-3").put("reasonCode", "DAMAGED").put("reason", "box crushed, item, \"ok\""));
+        dashboard.send(token, events);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+        browser.get(base + "/dashboard/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("ann");
+        browser.findElement(By.id("password")).sendKeys(secret);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("kpi-scans"), "40"));
+        wait.until(ExpectedConditions.textToBe(By.id("live"), "● live"));
+
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        Object stationBars = js.executeScript("return PackCheck.charts['chart-station'].data.datasets[0].data;");
+        Object hourPoints = js.executeScript("return PackCheck.charts['chart-hour'].data.datasets[0].data.length;");
+        Object inked = js.executeScript("""
+                const c = document.getElementById('chart-kinds');
+                const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0;
+                for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+                return n;""");
+        assertThat((List<?>) stationBars).hasSize(1);
+        assertThat(((Number) ((List<?>) stationBars).get(0)).doubleValue()).isEqualTo(20.0);
+        assertThat((Long) hourPoints).isEqualTo(5L);
+        assertThat((Long) inked).isGreaterThan(1000L);
+        screenshot("floor-before.png");
+
+        dashboard.send(token, List.of(scan("ST-1", 42, now, "P-1", "O-99", "WRONG_ITEM", "SKU-1", "SKU-2")));
+        new WebDriverWait(browser, Duration.ofSeconds(2)).until(ExpectedConditions.textToBe(By.id("kpi-scans"), "41"));
+        assertThat(browser.findElement(By.id("kpi-mismatches")).getText()).isEqualTo("9");
+        screenshot("floor.png");
+
+        String csvHref = browser.findElement(By.id("csv-station")).getAttribute("href");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> csv = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then(async r => done({
+                  status: r.status, type: r.headers.get('content-type'), body: await r.text()}));""", csvHref);
+        assertThat(csv.get("status")).isEqualTo(200L);
+        assertThat((String) csv.get("type")).startsWith("text/csv");
+        assertThat((String) csv.get("body")).isEqualTo(
+                "station,scans,mismatches,mismatchRate,completed\r\nST-1,41,9,0.2195,0\r\n");
+
+        browser.get(base + "/dashboard/orders.html?order=O-3");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"), "Order O-3"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "box crushed, item, \"ok\""));
+        assertThat(browser.findElements(By.cssSelector("#trail tbody tr"))).hasSize(5);
+        screenshot("orders.png");
+
+        browser.get(base + "/dashboard/weekly.html");
+        wait.until(ExpectedConditions.textToBe(By.id("w-scans"), "41"));
+        assertThat(browser.findElements(By.cssSelector("#packers tbody tr"))).hasSize(3);
+        screenshot("weekly.png");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
