@@ -1,0 +1,60 @@
+package io.packcheck.station.config;
+
+/**
+ * Every station setting with the names it goes by: the key in the config file, the command-line
+ * flag and the environment variable. Precedence: flag, then environment, then file, then default.
+ */
+public enum Setting {
+    STATION_ID("stationId", "--station-id", "PACKCHECK_STATION_ID"),
+    SCANNER("scanner", "--scanner", "PACKCHECK_SCANNER"),
+    SCANNER_PROFILE("scannerProfile", "--scanner-profile", "PACKCHECK_SCANNER_PROFILE"),
+    LIGHTS("lights", "--lights", "PACKCHECK_LIGHTS"),
+    LIGHT_PROFILE("lightProfile", "--light-profile", "PACKCHECK_LIGHT_PROFILE"),
+    LIGHT_PINS("lightPins", "--light-pins", "PACKCHECK_LIGHT_PINS"),
+    HUB("hub", "--hub", "PACKCHECK_HUB"),
+    TOKEN("token", "--token", "PACKCHECK_TOKEN"),
+    TOKEN_FILE("tokenFile", "--token-file", "PACKCHECK_TOKEN_FILE"),
+    HUB_CA("hubCa", "--hub-ca", "PACKCHECK_HUB_CA"),
+    DATA("data", "--data", "PACKCHECK_DATA"),
+    SCREEN_PORT("screenPort", "--screen-port", "PACKCHECK_SCREEN_PORT"),
+    TIME_ZONE("timeZone", "--time-zone", "PACKCHECK_TIME_ZONE"),
+    PACKER_LOGIN_REQUIRED("packerLoginRequired", "--packer-login-required", "PACKCHECK_PACKER_LOGIN_REQUIRED"),
+    OUTBOX_RETENTION_DAYS("outboxRetentionDays", "--outbox-retention-days", "PACKCHECK_OUTBOX_RETENTION_DAYS");
+
+    private final String key;
+    private final String flag;
+    private final String env;
+
+    Setting(String key, String flag, String env) {
+        this.key = key;
+        this.flag = flag;
+        this.env = env;
+    }
+
+    /** The key in the JSON config file. */
+    public String key() {
+        return key;
+    }
+
+    public String flag() {
+        return flag;
+    }
+
+    public String env() {
+        return env;
+    }
+
+    /** Secrets are never printed or logged. */
+    public boolean secret() {
+        return this == TOKEN;
+    }
+
+    static java.util.Optional<Setting> byKey(String key) {
+        for (Setting s : values()) {
+            if (s.key.equals(key)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,105 @@
+package io.packcheck.station.config;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The station settings as command-line flags, for {@code run} and {@code config check}. Values are
+ * kept as typed and checked by {@link ConfigResolver}, so a flag, an environment variable and a
+ * file entry get the same checks and the same messages.
+ */
+public final class StationOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Station config file (JSON; env PACKCHECK_CONFIG; default /etc/packcheck/station.json if it exists).")
+    String config;
+
+    @Option(names = "--station-id", paramLabel = "ID", description = "This station's id (default: the host name).")
+    String stationId;
+
+    @Option(names = "--scanner", paramLabel = "PORT", description = "Serial port of the scanner, e.g. /dev/ttyACM0 (default: none).")
+    String scanner;
+
+    @Option(names = "--scanner-profile", paramLabel = "NAME", description = "Scanner hardware profile (default: generic).")
+    String scannerProfile;
+
+    @Option(names = "--lights", paramLabel = "console|gpio", description = "Indicator: console prints LIGHTS lines, gpio drives the tower (default: console).")
+    String lights;
+
+    @Option(names = "--light-profile", paramLabel = "NAME", description = "Light tower profile (default: generic).")
+    String lightProfile;
+
+    @Option(names = "--light-pins", paramLabel = "OUT=PIN,...", description = "BCM pins overriding the profile, e.g. green=17,amber=27,red=22,buzzer=23.")
+    String lightPins;
+
+    @Option(names = "--hub", paramLabel = "URL", description = "The hub's base URL (default: none, the station runs alone).")
+    String hub;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Station token for the hub (prefer --token-file or PACKCHECK_TOKEN).")
+    String token;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the station token.")
+    String tokenFile;
+
+    @Option(names = "--hub-ca", paramLabel = "FILE", description = "PEM certificate to trust for an https hub (a private CA or the hub's own).")
+    String hubCa;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory for the station database (default: data).")
+    String data;
+
+    @Option(names = "--screen-port", paramLabel = "P", description = "Packer screen HTTP port; 0: none (default: 0).")
+    String screenPort;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", description = "Time zone, e.g. Europe/Berlin (default: the system's).")
+    String timeZone;
+
+    @Option(names = "--packer-login-required", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "A packer must scan a badge before the first order (default: false).")
+    String packerLoginRequired;
+
+    @Option(names = "--outbox-retention-days", paramLabel = "DAYS", description = "Days confirmed events are kept (default: 7).")
+    String outboxRetentionDays;
+
+    /** The config file flag, if given. */
+    public Optional<String> configFile() {
+        return Optional.ofNullable(config);
+    }
+
+    /** The setting flags that were given. */
+    public Map<Setting, String> flags() {
+        Map<Setting, String> flags = new EnumMap<>(Setting.class);
+        put(flags, Setting.STATION_ID, stationId);
+        put(flags, Setting.SCANNER, scanner);
+        put(flags, Setting.SCANNER_PROFILE, scannerProfile);
+        put(flags, Setting.LIGHTS, lights);
+        put(flags, Setting.LIGHT_PROFILE, lightProfile);
+        put(flags, Setting.LIGHT_PINS, lightPins);
+        put(flags, Setting.HUB, hub);
+        put(flags, Setting.TOKEN, token);
+        put(flags, Setting.TOKEN_FILE, tokenFile);
+        put(flags, Setting.HUB_CA, hubCa);
+        put(flags, Setting.DATA, data);
+        put(flags, Setting.SCREEN_PORT, screenPort);
+        put(flags, Setting.TIME_ZONE, timeZone);
+        put(flags, Setting.PACKER_LOGIN_REQUIRED, packerLoginRequired);
+        put(flags, Setting.OUTBOX_RETENTION_DAYS, outboxRetentionDays);
+        return flags;
+    }
+
+    /** The effective configuration: these flags over the process environment over the config file. */
+    public EffectiveConfig resolve() {
+        return resolve(ConfigResolver.fromEnvironment());
+    }
+
+    public EffectiveConfig resolve(ConfigResolver resolver) {
+        return resolver.resolve(configFile(), flags());
+    }
+
+    private static void put(Map<Setting, String> flags, Setting setting, String value) {
+        if (value != null) {
+            flags.put(setting, value);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.packcheck.station.hardware;
+
+import io.packcheck.station.lights.Output;
+import io.packcheck.station.lights.OutputPin;
+import io.packcheck.station.lights.SignalPatterns;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One light tower / buzzer board: where each output is wired and what each signal shows.
+ *
+ * @param outputs  the wired outputs; an output not listed is not driven
+ * @param button   the acknowledge button, when the board has one
+ * @param patterns signal and condition patterns: DESIGN defaults with the profile's overrides
+ */
+public record LightProfile(String id, String board, Map<Output, OutputPin> outputs, Optional<ButtonPin> button,
+        SignalPatterns patterns) {
+
+    public LightProfile {
+        outputs = Map.copyOf(outputs);
+    }
+
+    /** Where the acknowledge button is wired and how long a level must hold to count. */
+    public record ButtonPin(int bcm, boolean activeLow, Duration settle) {
+    }
+}

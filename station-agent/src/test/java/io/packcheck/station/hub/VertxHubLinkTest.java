@@ -1,0 +1,293 @@
+package io.packcheck.station.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Order;
+import io.packcheck.core.catalog.OrderStatus;
+import io.packcheck.core.verify.PackEvent;
+import io.packcheck.core.verify.Verdict;
+import io.packcheck.station.config.Secret;
+import io.packcheck.station.scanner.Backoff;
+import io.packcheck.station.store.Outbox;
+import io.packcheck.station.store.OutboxEntry;
+import io.packcheck.station.store.SqliteOrderCache;
+import io.packcheck.station.store.StationDatabase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VertxHubLinkTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path hubDir;
+    @TempDir
+    Path stationDir;
+
+    private Vertx vertx;
+    private InProcessHub hub;
+    private String token;
+    private StationDatabase db;
+    private SqliteOrderCache cache;
+    private Outbox outbox;
+    private final RecordingLinkListener listener = new RecordingLinkListener();
+    private final List<VertxHubLink> links = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+        hub = new InProcessHub(vertx, hubDir);
+        token = hub.stationToken("ST-1");
+        db = StationDatabase.openIn(stationDir);
+        cache = new SqliteOrderCache(db, Clock.systemUTC());
+        outbox = new Outbox(db, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        links.forEach(VertxHubLink::close);
+        hub.close();
+        db.close();
+        InProcessHub.await(vertx.close());
+    }
+
+    private HubLinkSettings settings(URI uri) {
+        return HubLinkSettings.defaults(uri, new Secret(token), "test-1.0")
+                .withTimings(Duration.ofSeconds(25), Duration.ofSeconds(30), Duration.ofSeconds(1),
+                        new Backoff(Duration.ofMillis(50), Duration.ofMillis(400)));
+    }
+
+    private VertxHubLink link(HubLinkSettings settings) {
+        VertxHubLink link = VertxHubLink.start(vertx, settings, cache, outbox, () -> "connected", listener, Clock.systemUTC());
+        links.add(link);
+        return link;
+    }
+
+    @Test
+    void appliesOrdersItemsAndBadgesFromTheFeedTogetherWithTheCursor() throws Exception {
+        hub.putItem("MUG-1", "05901234123457");
+        hub.putOrder("SO-1", "MUG-1", 2, "TOTE-7");
+        hub.putBadge("B-1", "Sam", "supervisor");
+
+        link(settings(hub.uri()));
+        Order synced = listener.awaitOrder(o -> o.id().equals("SO-1"), WAIT);
+
+        assertThat(synced.lines()).extracting(l -> l.sku() + "x" + l.quantity()).containsExactly("MUG-1x2");
+        assertThat(cache.order("TOTE-7")).map(Order::id).contains("SO-1");
+        assertThat(cache.item("MUG-1")).isPresent();
+        assertThat(cache.badge("B-1")).contains(new Badge("B-1", "Sam", Badge.Role.SUPERVISOR));
+        assertThat(cache.feedCursor()).isPresent();
+        assertThat(cache.cacheAge()).isPresent();
+    }
+
+    @Test
+    void aRestartedLinkResumesAfterItsCursorAndHearsOnlyNewChanges() throws Exception {
+        hub.putOrder("SO-1", "MUG-1", 1, "TOTE-1");
+        VertxHubLink first = link(settings(hub.uri()));
+        listener.awaitOrder(o -> o.id().equals("SO-1"), WAIT);
+        first.close();
+        links.remove(first);
+
+        hub.putOrder("SO-2", "MUG-1", 1, "TOTE-2");
+        link(settings(hub.uri()));
+        Order next = listener.awaitOrder(o -> true, WAIT);
+
+        assertThat(next.id()).isEqualTo("SO-2");
+        assertThat(cache.order("SO-1")).isPresent();
+    }
+
+    @Test
+    void aCancelReachesTheListenerWithinASecondOfTheOpsCall() throws Exception {
+        hub.putOrder("SO-1", "MUG-1", 2, "TOTE-7");
+        VertxHubLink link = link(settings(hub.uri()));
+        listener.awaitOrder(o -> o.id().equals("SO-1"), WAIT);
+        listener.awaitState(LinkState.ONLINE, WAIT);
+
+        long before = System.nanoTime();
+        hub.cancel("SO-1", "customer called");
+        Order cancelled = listener.awaitOrder(o -> o.status() == OrderStatus.CANCELLED, Duration.ofSeconds(1));
+        Duration took = Duration.ofNanos(System.nanoTime() - before);
+
+        assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(cancelled.id()).isEqualTo("SO-1");
+        assertThat(cache.order("SO-1")).map(Order::status).contains(OrderStatus.CANCELLED);
+        assertThat(link.state()).isEqualTo(LinkState.ONLINE);
+    }
+
+    @Test
+    void drainsTheOutboxWithEachEventAtTheHubExactlyOnceThoughTheHubRestartsMidDrain() throws Exception {
+        List<OutboxEntry> first = outbox.append(events(1, 600));
+        link(settings(hub.uri()).withBatchSize(20));
+        eventually(() -> outbox.depth() < 560, "the first batches to be confirmed");
+
+        hub.stop();
+        List<OutboxEntry> during = outbox.append(events(601, 700));
+        hub.start();
+        eventually(() -> outbox.depth() == 0, "the outbox to drain");
+
+        List<JsonObject> atHub = hub.events();
+        List<String> sent = new ArrayList<>();
+        first.forEach(e -> sent.add(e.id().toString()));
+        during.forEach(e -> sent.add(e.id().toString()));
+        assertThat(atHub).extracting(e -> e.getString("id")).containsExactlyInAnyOrderElementsOf(sent);
+        assertThat(atHub).extracting(e -> e.getString("raw")).doesNotHaveDuplicates().hasSize(700);
+    }
+
+    @Test
+    void setsAsideAnEventTheHubRejectsAndDeliversTheRest() throws Exception {
+        PackEvent tooLong = event(2, "x".repeat(2000));
+        List<OutboxEntry> entries = outbox.append(List.of(event(1, ""), tooLong, event(3, "")));
+
+        VertxHubLink link = link(settings(hub.uri()));
+        link.eventsAppended();
+        eventually(() -> outbox.depth() == 0, "the outbox to drain");
+
+        assertThat(outbox.rejectedCount()).isEqualTo(1);
+        assertThat(hub.events()).extracting(e -> e.getString("id"))
+                .containsExactly(entries.get(0).id().toString(), entries.get(2).id().toString());
+    }
+
+    @Test
+    void sendsNewEventsAsSoonAsTheRuntimeSignalsThem() throws Exception {
+        VertxHubLink link = link(settings(hub.uri()));
+        listener.awaitState(LinkState.ONLINE, WAIT);
+
+        outbox.append(events(1, 3));
+        link.eventsAppended();
+
+        eventually(() -> outbox.depth() == 0, "the signalled events to be confirmed");
+        assertThat(hub.events()).hasSize(3);
+    }
+
+    @Test
+    void goesOfflineWhenTheHubIsGoneAndOnlineWhenItReturns() throws Exception {
+        VertxHubLink link = link(settings(hub.uri()));
+        listener.awaitState(LinkState.ONLINE, WAIT);
+
+        hub.stop();
+        listener.awaitState(LinkState.OFFLINE, WAIT);
+        LinkState whileGone = link.state();
+        hub.start();
+        listener.awaitState(LinkState.ONLINE, WAIT);
+
+        assertThat(whileGone).isEqualTo(LinkState.OFFLINE);
+        assertThat(link.state()).isEqualTo(LinkState.ONLINE);
+    }
+
+    @Test
+    void whenTheHubReturnsTheFeedResumesAtOnceInsteadOfWaitingOutItsBackoff() throws Exception {
+        // the longest possible backoff (jitter fixed at the top) would hold the feed for 20 s
+        HubLinkSettings slowRetries = settings(hub.uri()).withTimings(Duration.ofSeconds(25), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), new Backoff(Duration.ofSeconds(20), Duration.ofSeconds(60)));
+        VertxHubLink link = VertxHubLink.start(vertx, new VertxHubLink(slowRetries, cache, outbox, () -> "connected",
+                listener, Clock.systemUTC(), () -> 0.999));
+        links.add(link);
+        listener.awaitState(LinkState.ONLINE, WAIT);
+        hub.stop();
+        listener.awaitState(LinkState.OFFLINE, WAIT);
+
+        hub.start();
+        hub.putOrder("SO-9", "MUG-1", 1, "TOTE-9");
+
+        Order synced = listener.awaitOrder(o -> o.id().equals("SO-9"), Duration.ofSeconds(8));
+        assertThat(synced.version()).isEqualTo(1);
+    }
+
+    @Test
+    void fetchesAnOrderTheCacheDoesNotHaveByItsAliasAndStoresIt() throws Exception {
+        VertxHubLink link = link(settings(hub.uri()));
+        listener.awaitState(LinkState.ONLINE, WAIT);
+        hub.putOrder("SO-5", "MUG-1", 3, "SLIP-5");
+
+        OrderLookup lookup = link.fetchOrder("SLIP-5");
+
+        assertThat(lookup).isInstanceOfSatisfying(OrderLookup.Found.class,
+                found -> assertThat(found.order().id()).isEqualTo("SO-5"));
+        assertThat(cache.order("SLIP-5")).map(Order::id).contains("SO-5");
+    }
+
+    @Test
+    void anOrderTheHubDoesNotKnowIsUnknown() throws Exception {
+        VertxHubLink link = link(settings(hub.uri()));
+        listener.awaitState(LinkState.ONLINE, WAIT);
+
+        OrderLookup lookup = link.fetchOrder("NOPE-1");
+
+        assertThat(lookup).isEqualTo(new OrderLookup.Unknown("NOPE-1"));
+        assertThat(cache.order("NOPE-1")).isEmpty();
+    }
+
+    @Test
+    void aHubThatDoesNotAnswerMakesTheLookupUnreachableWithinItsTimeout() {
+        // accepts connections and never answers: the worst case for a scan waiting on the hub
+        NetServer silent = InProcessHub.await(vertx.createNetServer().connectHandler(socket -> {}).listen(0));
+        VertxHubLink link = link(settings(URI.create("http://localhost:" + silent.actualPort())));
+
+        long before = System.nanoTime();
+        OrderLookup lookup = link.fetchOrder("SO-1");
+        Duration took = Duration.ofNanos(System.nanoTime() - before);
+
+        assertThat(lookup).isInstanceOf(OrderLookup.Unreachable.class);
+        assertThat(took).isLessThan(Duration.ofMillis(1500));
+        InProcessHub.await(silent.close());
+    }
+
+    @Test
+    void aStoppedHubMakesTheLookupUnreachable() {
+        VertxHubLink link = link(settings(hub.uri()));
+        hub.stop();
+
+        OrderLookup lookup = link.fetchOrder("SO-1");
+
+        assertThat(lookup).isInstanceOf(OrderLookup.Unreachable.class);
+    }
+
+    @Test
+    void aHeartbeatMeasuresTheClockSkewAgainstTheHub() throws Exception {
+        Clock tenSecondsAhead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10));
+        VertxHubLink link = VertxHubLink.start(vertx, settings(hub.uri()), cache, outbox, () -> "connected", listener,
+                tenSecondsAhead);
+        links.add(link);
+
+        eventually(() -> link.clockSkew().isPresent(), "a heartbeat answer");
+
+        assertThat(link.clockSkew().orElseThrow()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(11));
+    }
+
+    private static List<PackEvent> events(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(n -> event(n, "")).toList();
+    }
+
+    private static PackEvent event(int n, String reason) {
+        return new PackEvent(PackEvent.EventKind.SCAN, Verdict.MATCH, Instant.parse("2026-11-20T10:15:30Z"), "ST-1",
+                Optional.of("Ann"), Optional.of("SO-1"), 1, Optional.of("MUG-1"), Optional.empty(), "scan-" + n, 1,
+                Optional.empty(), Optional.empty(), reason, Optional.empty(), Optional.empty());
+    }
+
+    /** Waits for a condition the link brings about in the background, checking every 20 ms, failing after 15 s. */
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.packcheck.station.runtime;
+
+import static io.packcheck.station.runtime.Stations.AMBER;
+import static io.packcheck.station.runtime.Stations.GREEN;
+import static io.packcheck.station.runtime.Stations.LIGHT_OFF;
+import static io.packcheck.station.runtime.Stations.MUG;
+import static io.packcheck.station.runtime.Stations.ORDER;
+import static io.packcheck.station.runtime.Stations.RED;
+import static io.packcheck.station.runtime.Stations.RED_MUG;
+import static io.packcheck.station.runtime.Stations.SCANNER_OFFLINE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.packcheck.core.verify.PackEvent;
+import io.packcheck.core.verify.PackEvent.EventKind;
+import io.packcheck.core.verify.PackSession;
+import io.packcheck.core.verify.Verdict;
+import io.packcheck.station.scanner.ScannerState;
+import io.packcheck.station.scanner.SocatPty;
+import io.packcheck.station.store.Outbox;
+import io.packcheck.station.store.OutboxEntry;
+import io.packcheck.station.store.PackSessionJson;
+import io.packcheck.station.store.SessionStore;
+import io.packcheck.station.store.StationDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole station in one JVM: real bytes through a socat pty and jssc, console lights, a real SQLite file. */
+class StationEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private final LightsLines lights = new LightsLines();
+
+    @Test
+    void packsAnOrderThroughTheScannerRefusingTheWrongItemUntilClearedAndKeepsEveryEventInOrder() throws Exception {
+        Path data = dir.resolve("data");
+        Stations.seed(data, 2);
+        try (SocatPty pty = SocatPty.start(dir);
+                StationAgent agent = StationAgent.start(Stations.config(data, Optional.of(pty.stationEnd()), 0),
+                        lights.printStream())) {
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            awaitConnected(agent);
+
+            pty.send(ORDER + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send(MUG + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send(RED_MUG + "\r");
+            assertThat(lights.next()).isEqualTo(RED);
+            pty.send(MUG + "\r");
+            assertThat(lights.next()).isEqualTo(RED);
+            pty.send("PCK-CLEAR\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send("\u0007\u0001noise\r");
+            assertThat(lights.next()).isEqualTo(AMBER);
+            pty.send(MUG + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+        }
+
+        assertThat(lights.unread()).containsExactly(LIGHT_OFF);
+        try (StationDatabase db = StationDatabase.openIn(data)) {
+            List<PackEvent> events = new Outbox(db, Clock.systemUTC()).oldestUnconfirmed(100).stream()
+                    .map(OutboxEntry::event).toList();
+            assertThat(events).extracting(PackEvent::kind, PackEvent::verdict, e -> e.sku().orElse("")).containsExactly(
+                    tuple(EventKind.ORDER_OPENED, Verdict.ORDER_OPENED, ""),
+                    tuple(EventKind.SCAN, Verdict.MATCH, "MUG-BLUE"),
+                    tuple(EventKind.SCAN, Verdict.WRONG_ITEM, "MUG-RED"),
+                    tuple(EventKind.SCAN, Verdict.LOCKED, "MUG-BLUE"),
+                    tuple(EventKind.SESSION_CLEARED, Verdict.COMMAND_ACCEPTED, "MUG-RED"),
+                    tuple(EventKind.SCAN, Verdict.UNREADABLE, ""),
+                    tuple(EventKind.SCAN, Verdict.ORDER_COMPLETE, "MUG-BLUE"),
+                    tuple(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, ""));
+            assertThat(events).allSatisfy(e -> assertThat(e.stationId()).isEqualTo("pack-07"));
+            Optional<PackSession> session = new SessionStore<>(db, new Outbox(db, Clock.systemUTC()), new PackSessionJson(),
+                    Clock.systemUTC()).current();
+            assertThat(session).hasValueSatisfying(s -> assertThat(s.order()).isEmpty());
+        }
+    }
+
+    @Test
+    void aScannerThatIsNotPluggedInShowsOfflineAndIsReadOncePluggedIn() throws Exception {
+        Path data = dir.resolve("data");
+        Stations.seed(data, 5);
+        Path stationEnd = dir.resolve("later-station");
+        try (StationAgent agent = StationAgent.start(Stations.config(data, Optional.of(stationEnd.toString()), 0),
+                lights.printStream())) {
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            assertThat(lights.next()).isEqualTo(SCANNER_OFFLINE);
+
+            try (SocatPty pty = SocatPty.start(stationEnd, dir.resolve("later-scanner"))) {
+                assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+                awaitConnected(agent);
+                pty.send(ORDER + "\r");
+                assertThat(lights.next()).isEqualTo(GREEN);
+            }
+        }
+    }
+
+    static void awaitConnected(StationAgent agent) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(agent.scannerState().orElseThrow() instanceof ScannerState.Connected)) {
+            assertThat(System.nanoTime()).as("scanner connected within 10 s").isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+}

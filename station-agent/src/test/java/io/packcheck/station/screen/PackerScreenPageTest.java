@@ -1,0 +1,176 @@
+package io.packcheck.station.screen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packcheck.core.verify.Verdict;
+import io.vertx.core.Vertx;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The packer screen in a real headless Chromium, as the kiosk browser shows it. */
+class PackerScreenPageTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @TempDir
+    static Path profile;
+
+    private static Vertx vertx;
+    private static PackerScreen screen;
+    private static final BlockingQueue<String> codes = new LinkedBlockingQueue<>();
+    private static int port;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // the page tests must fail, never skip, where the browser is missing
+        assertThat(new File(CHROMIUM).canExecute()).as("install chromium (apt-get install chromium chromium-driver)").isTrue();
+        assertThat(new File(CHROMEDRIVER).canExecute()).as("install chromium-driver").isTrue();
+        vertx = Vertx.vertx();
+        screen = new PackerScreen(vertx, codes::add, "pack-07");
+        port = screen.start(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1024,600", "--user-data-dir=" + profile.resolve("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (vertx != null) {
+            screen.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @BeforeEach
+    void freshPage() {
+        codes.clear();
+        screen.show(ScreenView.idle("pack-07", ScreenView.HubLink.CONNECTED));
+        browser.get("http://localhost:" + port + "/");
+        waitFor(() -> text("hub").equals("hub connected"));
+    }
+
+    @Test
+    void aPushedWrongItemShowsRedWithTheReasonTheLockAndTheCounts() throws Exception {
+        ScreenView view = new ScreenView("pack-07",
+                Optional.of(new ScreenView.OpenOrder("SO-1234", List.of(
+                        new ScreenView.Line("MUG-BLUE", "Blue Mug", 2, 2),
+                        new ScreenView.Line("TEA-GRN", "Green Tea 20 bags", 1, 3)))),
+                Optional.of(new ScreenView.LastVerdict(Verdict.WRONG_ITEM,
+                        "Red Mug (4006381333948) is not on order SO-1234 - take it out and scan CLEAR")),
+                Optional.of("Take the wrong item out and scan CLEAR, or ask a supervisor to scan their badge"),
+                Optional.of("Ann"), ScreenView.HubLink.DISCONNECTED, Optional.of(Duration.ofSeconds(125)), 3);
+
+        screen.show(view);
+
+        waitFor(() -> "WRONG_ITEM".equals(browser.findElement(By.id("verdict")).getAttribute("data-verdict")));
+        assertThat(browser.findElement(By.id("verdict")).getAttribute("class")).isEqualTo("tone-bad");
+        assertThat(text("verdict-words")).isEqualTo("Wrong item");
+        assertThat(text("verdict-reason")).isEqualTo(
+                "Red Mug (4006381333948) is not on order SO-1234 - take it out and scan CLEAR");
+        assertThat(browser.findElement(By.id("lock")).isDisplayed()).isTrue();
+        assertThat(text("lock-how")).startsWith("Take the wrong item out and scan CLEAR");
+        assertThat(text("order-id")).isEqualTo("Order SO-1234");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#lines tbody tr"));
+        assertThat(rows).extracting(WebElement::getText).containsExactly(
+                "Blue Mug (MUG-BLUE) 2 / 2 ✔ done", "Green Tea 20 bags (TEA-GRN) 1 / 3");
+        assertThat(text("packer")).isEqualTo("Packer: Ann");
+        assertThat(text("hub")).isEqualTo("hub NOT connected");
+        assertThat(text("cache-age")).isEqualTo("orders synced 2 min ago");
+        assertThat(text("events-waiting")).isEqualTo("3 events waiting to be sent");
+        screenshot("packer-screen-wrong-item.png");
+    }
+
+    @Test
+    void aMatchAfterTheMismatchTurnsGreenAndClearsTheLock() throws Exception {
+        screen.show(withVerdict(Verdict.WRONG_ITEM, "wrong", Optional.of("scan CLEAR")));
+        waitFor(() -> browser.findElement(By.id("lock")).isDisplayed());
+
+        screen.show(withVerdict(Verdict.ORDER_COMPLETE, "All 3 items are in the box - close it", Optional.empty()));
+
+        waitFor(() -> "ORDER_COMPLETE".equals(browser.findElement(By.id("verdict")).getAttribute("data-verdict")));
+        assertThat(browser.findElement(By.id("verdict")).getAttribute("class")).isEqualTo("tone-good");
+        assertThat(text("verdict-words")).isEqualTo("Order complete");
+        assertThat(browser.findElement(By.id("lock")).isDisplayed()).isFalse();
+        screenshot("packer-screen-order-complete.png");
+    }
+
+    @Test
+    void aCodeTypedOrWedgedWithEnterReachesTheRuntime() throws Exception {
+        WebElement field = browser.findElement(By.id("code"));
+
+        field.sendKeys("4006381333931" + Keys.ENTER);
+        field.sendKeys("  SO-1234 \n");
+
+        assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("4006381333931");
+        assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("SO-1234");
+        waitFor(() -> text("entry-note").equals("sent SO-1234"));
+        assertThat(field.getAttribute("value")).isEmpty();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("code");
+    }
+
+    @Test
+    void aPageOpenedLaterShowsTheLatestViewAtOnce() {
+        screen.show(withVerdict(Verdict.UNKNOWN_CODE, "Code 123 is not in the catalog", Optional.empty()));
+
+        browser.get("http://localhost:" + port + "/");
+
+        waitFor(() -> "UNKNOWN_CODE".equals(browser.findElement(By.id("verdict")).getAttribute("data-verdict")));
+        assertThat(browser.findElement(By.id("verdict")).getAttribute("class")).isEqualTo("tone-warn");
+        assertThat(text("verdict-words")).isEqualTo("Unknown code");
+    }
+
+    private static ScreenView withVerdict(Verdict verdict, String reason, Optional<String> lock) {
+        return new ScreenView("pack-07",
+                Optional.of(new ScreenView.OpenOrder("SO-1", List.of(new ScreenView.Line("A", "Apple", 3, 3)))),
+                Optional.of(new ScreenView.LastVerdict(verdict, reason)), lock, Optional.empty(),
+                ScreenView.HubLink.NONE, Optional.empty(), 0);
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
