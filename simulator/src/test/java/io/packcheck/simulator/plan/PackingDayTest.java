@@ -1,0 +1,97 @@
+package io.packcheck.simulator.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packcheck.core.barcode.ScanParse;
+import io.packcheck.core.barcode.ScanParser;
+import io.packcheck.core.verify.Verdict;
+import io.packcheck.simulator.plan.Step.Scan;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PackingDayTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    private final SampleCatalog catalog = SampleCatalog.generate(200, 3, 1);
+
+    @ParameterizedTest
+    @EnumSource(value = Injection.class, names = "CANCEL_DURING_PACKING", mode = EnumSource.Mode.EXCLUDE)
+    void everyInjectedErrorComesOnceBeforeTheOrderCompletesAndIsClearedAfter(Injection injection) {
+        for (long seed = 0; seed < 40; seed++) {
+            PackingDay day = new PackingDay(catalog, seed, TODAY, Instant.EPOCH, "T-");
+
+            List<Scan> scans = scans(day.order("SO-1", Optional.of(injection)));
+
+            List<Scan> injected = scans.stream().filter(s -> s.injected().isPresent()).toList();
+            assertThat(injected).as("seed %d", seed).hasSize(1);
+            int at = scans.indexOf(injected.get(0));
+            assertThat(scans.get(at + 1).raw()).isEqualTo("]A0PCK-CLEAR");
+            assertThat(scans.get(scans.size() - 1).expected()).contains(Verdict.ORDER_COMPLETE);
+            assertThat(at).isLessThan(scans.size() - 1);
+        }
+    }
+
+    @Test
+    void aCancelComesFromTheHubAfterTheFirstItemAndThePackerPutsEverythingBack() {
+        PackingDay day = new PackingDay(catalog, 5, TODAY, Instant.EPOCH, "T-");
+
+        List<Step> steps = day.order("SO-9", Optional.of(Injection.CANCEL_DURING_PACKING)).steps();
+
+        assertThat(steps).hasSize(4);
+        assertThat(steps.get(1)).isInstanceOfSatisfying(Scan.class, s -> assertThat(s.correctItem()).isTrue());
+        assertThat(steps.get(2)).isEqualTo(new Step.CancelAtHub("SO-9"));
+        assertThat(((Scan) steps.get(3)).raw()).isEqualTo("]A0PCK-CANCEL");
+    }
+
+    @Test
+    void aCorrectOrderCountsEveryUnitOfEveryLineAndEndsComplete() {
+        for (long seed = 0; seed < 40; seed++) {
+            PackingDay day = new PackingDay(catalog, seed, TODAY, Instant.EPOCH, "T-");
+
+            OrderPlan plan = day.order("SO-2", Optional.empty());
+
+            List<Scan> scans = scans(plan);
+            assertThat(scans.get(0).expected()).contains(Verdict.ORDER_OPENED);
+            assertThat(scans).filteredOn(s -> s.expected().filter(Verdict::isMismatch).isPresent()).isEmpty();
+            assertThat(scans.stream().filter(s -> s.expected().equals(Optional.of(Verdict.ORDER_COMPLETE)))).hasSize(1);
+            assertThat(scans.stream().filter(s -> s.expected().equals(Optional.of(Verdict.LINE_COMPLETE))))
+                    .hasSize(plan.lines().size() - 1);
+        }
+    }
+
+    @Test
+    void everyScanIsReadableByTheStationParser() {
+        ScanParser parser = new ScanParser(Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        for (Injection injection : Injection.values()) {
+            PackingDay day = new PackingDay(catalog, injection.ordinal(), TODAY, Instant.EPOCH, "T-");
+
+            List<Scan> scans = scans(day.order("SO-3", Optional.of(injection)));
+
+            assertThat(scans).allSatisfy(s -> assertThat(parser.parse(s.raw())).isInstanceOf(ScanParse.Parsed.class));
+        }
+    }
+
+    @Test
+    void injectionsTakeEachKindInTurnForTheInjectedShare() {
+        java.util.Random always = new java.util.Random(1);
+
+        List<Optional<Injection>> first = java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(n -> PackingDay.injectionFor(n, 1.0, always)).toList();
+
+        assertThat(first).containsExactly(Optional.of(Injection.WRONG_ITEM), Optional.of(Injection.ONE_TOO_MANY),
+                Optional.of(Injection.EXPIRED_LOT), Optional.of(Injection.DUPLICATE_SERIAL),
+                Optional.of(Injection.CANCEL_DURING_PACKING));
+        assertThat(PackingDay.injectionFor(1, 0.0, always)).isEmpty();
+    }
+
+    private static List<Scan> scans(OrderPlan plan) {
+        return plan.steps().stream().filter(Scan.class::isInstance).map(Scan.class::cast).toList();
+    }
+}

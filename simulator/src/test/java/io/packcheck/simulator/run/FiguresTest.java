@@ -1,0 +1,101 @@
+package io.packcheck.simulator.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packcheck.core.verify.Verdict;
+import io.packcheck.simulator.hub.EventLog;
+import io.packcheck.simulator.plan.Injection;
+import io.packcheck.simulator.plan.Step;
+import io.packcheck.simulator.process.Light;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FiguresTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-10T10:00:00Z");
+    private static final Light GREEN = new Light("LIGHTS green=on amber=off red=off buzzer=beep", T0, 0);
+    private static final Light RED = new Light("LIGHTS green=off amber=off red=on buzzer=on", T0, 0);
+
+    private final DayRecord record = new DayRecord();
+    private final List<EventLog.Seen> events = new ArrayList<>();
+    private long seq;
+
+    @Test
+    void countsAnInjectedErrorCaughtWhenTheHubHasItsMismatchBeforeTheOrderCompleted() {
+        sent("]C0SO-1", Verdict.ORDER_OPENED, Optional.empty(), GREEN, 0);
+        sent("]E04012345000013", Verdict.MATCH, Optional.empty(), GREEN, 1000);
+        sent("]E05012345000020", Verdict.WRONG_ITEM, Optional.of(Injection.WRONG_ITEM), RED, 2000);
+        sent("]A0PCK-CLEAR", Verdict.COMMAND_ACCEPTED, Optional.empty(), GREEN, 3000);
+        sent("]E04012345000013", Verdict.ORDER_COMPLETE, Optional.empty(), GREEN, 4000);
+        event("ORDER_OPENED", "ORDER_OPENED", "]C0SO-1", 100);
+        event("SCAN", "MATCH", "]E04012345000013", 1200);
+        event("SCAN", "WRONG_ITEM", "]E05012345000020", 2300);
+        event("SESSION_CLEARED", "COMMAND_ACCEPTED", "]A0PCK-CLEAR", 3100);
+        event("SCAN", "ORDER_COMPLETE", "]E04012345000013", 4100);
+        event("ORDER_COMPLETED", "ORDER_COMPLETE", "]E04012345000013", 4100);
+
+        Figures f = Figures.of(record, events);
+
+        assertThat(f.injected()).isEqualTo(1);
+        assertThat(f.caught()).isEqualTo(1);
+        assertThat(f.caughtRedAtStation()).isEqualTo(1);
+        assertThat(f.falseAlarms()).isZero();
+        assertThat(f.lost()).isZero();
+        assertThat(f.doubledEvents()).isZero();
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.scanToHubVisibleMillis()).containsExactly(100L, 100L, 100L, 200L, 300L);
+    }
+
+    @Test
+    void reportsAScanWithoutEventAsLostAndAnEventSentTwiceAsDoubled() {
+        sent("]C0SO-1", Verdict.ORDER_OPENED, Optional.empty(), GREEN, 0);
+        sent("]E04012345000013", Verdict.MATCH, Optional.empty(), GREEN, 1000);
+        sent("]E04012345000037", Verdict.LINE_COMPLETE, Optional.empty(), GREEN, 2000);
+        event("ORDER_OPENED", "ORDER_OPENED", "]C0SO-1", 100);
+        JsonObject twice = event("SCAN", "MATCH", "]E04012345000013", 1200);
+        events.add(new EventLog.Seen(twice.copy().put("seq", ++seq), T0.plusMillis(1300)));
+
+        Figures f = Figures.of(record, events);
+
+        assertThat(f.lostScans()).isEqualTo(1);
+        assertThat(f.doubledEvents()).isEqualTo(2); // the same id twice, and an event that answers no scan
+    }
+
+    @Test
+    void aMismatchOnACorrectScanIsAFalseAlarm() {
+        sent("]E04012345000013", Verdict.MATCH, Optional.empty(), RED, 0);
+        event("SCAN", "OVER_QUANTITY", "]E04012345000013", 100);
+
+        Figures f = Figures.of(record, events);
+
+        assertThat(f.falseAlarms()).isEqualTo(1);
+        assertThat(f.catchRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void percentilesUseTheNearestRank() {
+        List<Long> values = List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L, 100L);
+
+        assertThat(Figures.percentile(values, 50)).contains(50L);
+        assertThat(Figures.percentile(values, 99)).contains(100L);
+        assertThat(Figures.percentile(List.of(), 50)).isEmpty();
+    }
+
+    private void sent(String raw, Verdict expected, Optional<Injection> injected, Light light, long atMillis) {
+        record.scan(new SentScan("pack-01", "SO-1", new Step.Scan(raw, Optional.of(expected), injected, raw),
+                T0.plusMillis(atMillis), Optional.of(light)));
+    }
+
+    private JsonObject event(String kind, String verdict, String raw, long seenAtMillis) {
+        JsonObject e = new JsonObject().put("id", UUID.randomUUID().toString()).put("seq", ++seq).put("kind", kind)
+                .put("verdict", verdict).put("stationId", "pack-01").put("orderId", "SO-1").put("raw", raw)
+                .put("receivedAt", T0.plusMillis(seenAtMillis).toString());
+        events.add(new EventLog.Seen(e, T0.plusMillis(seenAtMillis)));
+        return e;
+    }
+}
