@@ -168,12 +168,14 @@ public final class SqliteOrderCache implements Catalog {
         } else if (change instanceof CatalogChange.PutOrder put) {
             putOrder(d, put.order(), put.aliases());
         } else if (change instanceof CatalogChange.SetOrderStatus set) {
+            // an older version never replaces a newer one the station already has (fetched directly, say)
             PreparedStatement s = d.statement(
-                    "UPDATE orders SET version = ?, status = ?, hold_reason = ? WHERE id = ?");
+                    "UPDATE orders SET version = ?, status = ?, hold_reason = ? WHERE id = ? AND version <= ?");
             s.setLong(1, set.version());
             s.setString(2, set.status().name());
             setOptional(s, 3, set.holdReason());
             s.setString(4, set.orderId());
+            s.setLong(5, set.version());
             s.executeUpdate();
         } else if (change instanceof CatalogChange.RemoveOrder remove) {
             PreparedStatement s = d.statement("DELETE FROM orders WHERE id = ?");
@@ -228,7 +230,19 @@ public final class SqliteOrderCache implements Catalog {
         }
     }
 
+    private static Optional<Long> storedVersion(StationDatabase d, String orderId) throws SQLException {
+        PreparedStatement s = d.statement("SELECT version FROM orders WHERE id = ?");
+        s.setString(1, orderId);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        }
+    }
+
     private static void putOrder(StationDatabase d, Order order, List<String> aliases) throws SQLException {
+        if (storedVersion(d, order.id()).filter(stored -> stored > order.version()).isPresent()) {
+            // the feed can lag behind an order the station asked the hub for directly: keep the newer one
+            return;
+        }
         PreparedStatement upsert = d.statement(
                 "INSERT INTO orders (id, version, status, hold_reason, ship_by, priority) VALUES (?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET version = excluded.version, status = excluded.status,"

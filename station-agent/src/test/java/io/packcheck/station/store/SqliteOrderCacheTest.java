@@ -131,6 +131,23 @@ class SqliteOrderCacheTest {
     }
 
     @Test
+    void aLaggingFeedNeverReplacesANewerVersionOfAnOrder() {
+        Order fetchedDirectly = order("SO-1", 3, OrderStatus.ON_HOLD);
+        cache.apply(List.of(new CatalogChange.PutOrder(fetchedDirectly, List.of("TOTE-1"))));
+
+        cache.apply(List.of(new CatalogChange.PutOrder(order("SO-1", 2, OrderStatus.OPEN), List.of("TOTE-9")),
+                new CatalogChange.SetOrderStatus("SO-1", 2, OrderStatus.OPEN, Optional.empty())));
+
+        assertThat(cache.order("SO-1")).contains(fetchedDirectly);
+        assertThat(cache.aliases("SO-1")).containsExactly("TOTE-1");
+
+        cache.apply(List.of(new CatalogChange.SetOrderStatus("SO-1", 4, OrderStatus.CANCELLED, Optional.empty())));
+
+        assertThat(cache.order("SO-1")).map(Order::status).contains(OrderStatus.CANCELLED);
+        assertThat(cache.order("SO-1")).map(Order::version).contains(4L);
+    }
+
+    @Test
     void removingAnOrderRemovesItsLinesAndAliases() {
         cache.apply(List.of(new CatalogChange.PutOrder(order("SO-1", 1, OrderStatus.OPEN), List.of("TOTE-1"))));
 
