@@ -3,6 +3,7 @@ package io.packcheck.hub;
 import io.packcheck.hub.dashboard.DashboardAccess;
 import io.packcheck.hub.dashboard.DashboardRoutes;
 import io.packcheck.hub.dashboard.Sessions;
+import io.packcheck.hub.http.AttemptLimiter;
 import io.packcheck.hub.http.BearerAuth;
 import io.packcheck.hub.http.DbWorker;
 import io.packcheck.hub.http.ErrorResponses;
@@ -82,7 +83,9 @@ public final class HubVerticle extends VerticleBase {
         new ReportRoutes(hub, access).mount(router);
         new DashboardRoutes(hub, sessions, access, config.tlsCert().isPresent()).mount(router);
         StationEnrolment enrolment = new StationEnrolment(storage.enrolments(), clock, new SecureRandom());
-        new EnrolmentRoutes(hub, enrolment).mount(router);
+        AttemptLimiter enrolAttempts = new AttemptLimiter(config.limits().enrolAttempts(),
+                EnrolmentRoutes.TRACKED_ADDRESSES, clock);
+        new EnrolmentRoutes(hub, enrolment, enrolAttempts).mount(router);
         new PrintRoutes(hub, enrolment, access.reports()).mount(router);
         router.route().failureHandler(ErrorResponses::handle);
         this.router = router;

@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.packcheck.core.enrol.Enrolment;
 import io.packcheck.core.enrol.EnrolmentParse;
 import io.packcheck.hub.auth.CredentialKind;
+import io.packcheck.hub.http.AttemptLimiter;
+import io.packcheck.hub.http.HubServices.Limits;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +165,58 @@ class EnrolmentApiTest {
         var response = hub.post("/api/v1/stations/pack-07/enrolment", null, null);
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void refusesThe11thRapidFailedAttemptFromOneAddressUntilItsRetryAfterHasPassed() {
+        Enrolment enrolment = issue("pack-07");
+        for (int i = 0; i < 10; i++) {
+            assertThat(exchange("pack-07", "AAAAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(401);
+        }
+
+        var eleventh = exchange("pack-07", enrolment.code());
+
+        assertThat(eleventh.statusCode()).isEqualTo(429);
+        assertThat(eleventh.getHeader("Retry-After")).isEqualTo("6");
+        assertThat(error(eleventh).getString("code")).isEqualTo("too_many_attempts");
+        assertThat(error(eleventh).getString("field")).isEmpty();
+        assertThat(error(eleventh).getString("message")).contains("try again in 6 s");
+
+        hub.clock.advance(Duration.ofSeconds(6));
+        var later = exchange("pack-07", enrolment.code());
+
+        assertThat(later.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessfulExchangeDoesNotUseUpTheAddressesAttempts() {
+        for (int i = 0; i < 9; i++) {
+            exchange("pack-07", "AAAAAAAAAAAAAAAAAAAAAAAA");
+        }
+
+        var enrolled = exchange("pack-08", issue("pack-08").code());
+        var tenthFailure = exchange("pack-07", "AAAAAAAAAAAAAAAAAAAAAAAA");
+        var eleventhFailure = exchange("pack-07", "AAAAAAAAAAAAAAAAAAAAAAAA");
+
+        assertThat(enrolled.statusCode()).isEqualTo(200);
+        assertThat(tenthFailure.statusCode()).isEqualTo(401);
+        assertThat(eleventhFailure.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void takesItsAttemptBudgetFromTheHubsLimits(Vertx vertx, @TempDir Path otherDir) {
+        HubConfig config = new HubConfig(0, Optional.empty(), Optional.empty(),
+                Limits.defaults().withEnrolAttempts(new AttemptLimiter.Budget(2, Duration.ofMinutes(1))));
+        try (RunningHub strict = new RunningHub(vertx, otherDir, config)) {
+            JsonObject wrong = new JsonObject().put("stationId", "pack-07").put("code", "AAAAAAAAAAAAAAAAAAAAAAAA");
+            strict.post("/api/v1/station/enrol", null, wrong);
+            strict.post("/api/v1/station/enrol", null, wrong);
+
+            var third = strict.post("/api/v1/station/enrol", null, wrong);
+
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(third.getHeader("Retry-After")).isEqualTo("60");
+        }
     }
 
     private Enrolment issue(String stationId) {

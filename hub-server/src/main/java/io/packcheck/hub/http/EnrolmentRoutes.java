@@ -3,8 +3,10 @@ package io.packcheck.hub.http;
 import io.packcheck.hub.auth.CredentialKind;
 import io.packcheck.hub.enrol.StationEnrolment;
 import io.packcheck.hub.enrol.StationEnrolment.Exchange;
+import io.packcheck.hub.http.AttemptLimiter.Decision;
 import io.packcheck.protocol.JsonFields;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -15,23 +17,34 @@ import java.util.Optional;
 /**
  * Station enrolment: ops issue a one-time code ({@code POST /stations/{id}/enrolment}); a new station
  * exchanges it, without any token yet, for its station token ({@code POST /station/enrol}).
- * Not rate-limited: a code carries 144 random bits, so guessing one is not a practical attack.
+ *
+ * <p>The exchange is limited per client address. A code carries 144 random bits, so guessing is hopeless
+ * anyway; the limit keeps a flood from turning into database work. Every attempt that
+ * does not end with a token counts. One that does is given back: it used up a code that only an API key can
+ * issue, so it cannot be repeated to flood, and many stations behind one NAT address may enrol together.
  */
 public final class EnrolmentRoutes {
 
+    /** Addresses the limiter remembers at most; beyond them, newcomers share one budget. */
+    public static final int TRACKED_ADDRESSES = 10_000;
+    private static final String ATTEMPT = "packcheck.enrolAttempt";
+
     private final HubServices hub;
     private final StationEnrolment enrolment;
+    private final AttemptLimiter attempts;
 
-    public EnrolmentRoutes(HubServices hub, StationEnrolment enrolment) {
+    public EnrolmentRoutes(HubServices hub, StationEnrolment enrolment, AttemptLimiter attempts) {
         this.hub = hub;
         this.enrolment = enrolment;
+        this.attempts = attempts;
     }
 
     public void mount(Router router) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(hub.limits().jsonBody());
         router.post("/api/v1/stations/:id/enrolment").setName("issueEnrolment").handler(body)
                 .handler(hub.auth().require(CredentialKind.APIKEY)).handler(this::issue);
-        router.post("/api/v1/station/enrol").setName("stationEnrol").handler(body).handler(this::exchange);
+        router.post("/api/v1/station/enrol").setName("stationEnrol").handler(body).handler(this::limit)
+                .handler(this::exchange);
     }
 
     private void issue(RoutingContext ctx) {
@@ -48,12 +61,27 @@ public final class EnrolmentRoutes {
                 .onFailure(ctx::fail);
     }
 
+    private void limit(RoutingContext ctx) {
+        SocketAddress remote = ctx.request().remoteAddress();
+        Decision decision = attempts.attempt(AttemptLimiter.caller(remote == null ? null : remote.hostAddress()));
+        if (decision instanceof Decision.Refused refused) {
+            long seconds = refused.retryAfterSeconds();
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+            ErrorResponses.send(ctx, new ApiError(429, "too_many_attempts", "",
+                    "too many enrolment attempts from this address; try again in " + seconds + " s"));
+            return;
+        }
+        ctx.put(ATTEMPT, decision);
+        ctx.next();
+    }
+
     private void exchange(RoutingContext ctx) {
         JsonObject json = Bodies.json(ctx);
         String stationId = JsonFields.requireKey("stationId", JsonFields.requireString(json, "stationId", 64));
         String code = JsonFields.requireString(json, "code", 64);
         hub.db().call(() -> enrolment.exchange(stationId, code)).onSuccess(result -> {
             if (result instanceof Exchange.Token token) {
+                attempts.refund(ctx.get(ATTEMPT));
                 ctx.response().putHeader("Cache-Control", "no-store");
                 Bodies.respond(ctx, 200, new JsonObject().put("stationId", token.stationId()).put("token", token.token()));
                 return;
