@@ -17,6 +17,11 @@ import java.util.Optional;
  * Counts each newly stored event into the dashboard roll-ups, on the ingest's own connection and
  * transaction, so a roll-up never counts an event that was not stored, nor misses one that was.
  * Used on the single database thread only.
+ *
+ * <p>{@code scans} counts SCAN events, whatever the verdict. An UNDO (or a CLEAR) takes an item
+ * out of the box, not a scan out of the count: the scan was made and judged, a refused one taken back by
+ * CLEAR stays counted too, and the item an UNDO takes back may have come in by a supervisor override of a
+ * mismatch, whose scan is counted as a mismatch that really happened.
  */
 public final class Rollups {
 
