@@ -105,6 +105,12 @@ public final class InProcessHub implements AutoCloseable {
         }
     }
 
+    /** Whether the hub now refuses this station token (HTTP 401 on the station feed). */
+    public boolean refuses(String stationToken) {
+        return await(ops.get("/api/v1/station/feed").bearerTokenAuthentication(stationToken).addQueryParam("limit", "1")
+                .send()).statusCode() == 401;
+    }
+
     /** Stops the hub, copies its data directory to {@code backup}, and starts it again on the same port. */
     public void backUpTo(Path backup) {
         stop();
