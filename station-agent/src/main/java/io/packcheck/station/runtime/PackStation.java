@@ -354,8 +354,9 @@ public final class PackStation implements ScanListener {
     }
 
     /**
-     * An enrolment code: join the hub it names. Scanned while packing it joins all the same; the open box
-     * carries on under the station id the hub gave. Refused or failed, the packer sees amber and why.
+     * An enrolment code: join the hub it names, or join again when the hub refuses the station's token.
+     * Scanned while packing it joins all the same; the open box carries on under the station id the hub
+     * gave, and the outbox keeps what waits for the hub. Refused or failed, the packer sees amber and why.
      */
     private void enrol(String raw) {
         EnrolmentParse parse = Enrolment.parse(raw);
@@ -364,9 +365,14 @@ public final class PackStation implements ScanListener {
             return;
         }
         Enrolment enrolment = ((EnrolmentParse.Parsed) parse).enrolment();
-        if (parts.enrolling().isEmpty() || hub.isPresent()) {
+        if (hub.isPresent() && !hubRefuses()) {
             enrolFailed("This station is already connected to a hub; to move it to another hub, restart it without"
                     + " --hub and with a new data directory, then scan the code again");
+            return;
+        }
+        if (parts.enrolling().isEmpty()) {
+            enrolFailed("This station's hub and token are set in its configuration (--hub, PACKCHECK_HUB or the"
+                    + " config file): give it the station's new token there and restart it; its scans are kept");
             return;
         }
         LOG.info("enrolling as station {} at hub {}", enrolment.stationId(), enrolment.hubUrl());

@@ -157,6 +157,11 @@ class StationWithHubTest {
             assertThat(view.getString("hubState")).isEqualTo("disconnected");
             assertThat(view.getLong("eventsWaiting")).isPositive();
             assertThat(hub.events()).as("nothing of the revoked station reached the hub").hasSize(1);
+
+            station.scan(hub.enrolment("pack-07"));
+            lights.awaitLine(AMBER::equals, Duration.ofSeconds(10));
+            assertThat(view(screenPort).getJsonArray("notices").getList())
+                    .as("a hub from the settings is not replaced by a code").anySatisfy(n -> assertThat((String) n).contains("set in its configuration").contains("scans are kept"));
         }
 
         try (StationDatabase db = StationDatabase.openIn(dir.resolve("station-data"))) {
@@ -212,14 +217,18 @@ class StationWithHubTest {
         return Path.of(getClass().getResource("/tls/cert.pem").toURI()).getParent();
     }
 
+    private JsonObject view(int port) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/view")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new JsonObject(response.body());
+    }
+
     /** The packer screen's view once it satisfies {@code wanted}, asked every 50 ms for up to 15 s. */
     private JsonObject eventuallyView(int port, Predicate<JsonObject> wanted) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/view")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonObject view = new JsonObject(response.body());
+            JsonObject view = view(port);
             if (wanted.test(view)) {
                 return view;
             }
