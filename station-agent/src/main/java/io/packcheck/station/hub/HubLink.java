@@ -3,7 +3,7 @@ package io.packcheck.station.hub;
 /**
  * The station's connection to the hub: keeps the order cache current from the hub's feed, sends the
  * outbox, sends heartbeats, and tells its {@link HubLinkListener} about changed orders and about
- * being online or offline. Everything runs in the background once started.
+ * being online, offline or refused. Everything runs in the background once started.
  */
 public interface HubLink extends AutoCloseable {
 
@@ -17,7 +17,7 @@ public interface HubLink extends AutoCloseable {
      */
     OrderLookup fetchOrder(String idOrAlias);
 
-    /** Online, offline, or still connecting after a start. */
+    /** Online, offline, refused by the hub, or still connecting after a start. */
     LinkState state();
 
     /** Stops every loop and waits for requests in flight to end; the cache and outbox stay as they are. */

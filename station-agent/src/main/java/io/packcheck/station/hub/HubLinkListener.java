@@ -12,7 +12,7 @@ public interface HubLinkListener {
     /** These orders changed in the cache (new, changed lines, cancelled, held or released), as they now are. */
     void ordersChanged(List<Order> orders);
 
-    /** The link went online or offline. */
+    /** The link went online, offline or refused (see {@link LinkState}). */
     void stateChanged(LinkState state);
 
     /** A listener that ignores everything (a station that only needs the sync). */

@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * The hub link over Vert.x's web client. A verticle: every loop (feed long-poll, outbox sender,
  * heartbeat, liveness probe) runs on its one context, so its state needs no locks; SQLite work runs
  * on worker threads. Failed requests are retried after a {@link io.packcheck.station.scanner.Backoff}
- * delay; when the hub answers again, waiting retries go at once.
+ * delay; when the hub answers again, waiting retries go at once. A 401 or 403 from a station route
+ * makes the link {@link LinkState#REFUSED} until the hub accepts an authenticated request again; the
+ * retries go on meanwhile at their backoff, so a token the hub takes again recovers without a restart.
  */
 public final class VertxHubLink extends VerticleBase implements HubLink {
 
@@ -76,7 +78,10 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
     private volatile Optional<Duration> clockSkew = Optional.empty();
     private volatile boolean stopped;
     private WebClient client;
-    private long lastSuccessNanos;
+    // any answer that shows the hub is there, a refusal of the token included
+    private long lastAnswerNanos;
+    // set by a 401 or 403, cleared only by an authenticated exchange: the token-less probe cannot clear it
+    private boolean credentialsRefused;
     private boolean probing;
     private int feedFailures;
     private long feedRetryTimer = -1;
@@ -123,7 +128,7 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
     public Future<?> start() {
         linkContext = context;
         client = WebClient.create(vertx, clientOptions(settings));
-        lastSuccessNanos = System.nanoTime();
+        lastAnswerNanos = System.nanoTime();
         long checkEvery = Math.max(50, settings.offlineAfter().toMillis() / 5);
         vertx.setPeriodic(checkEvery, id -> checkLiveness());
         vertx.setPeriodic(settings.sendTick().toMillis(), id -> sendPending());
@@ -204,6 +209,7 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
                     }
                     return expectOk(response, "order lookup").compose(ok -> {
                         SyncedOrder synced = OrderCodec.fromJson(ok.bodyAsJsonObject());
+                        reached();
                         return blocking(() -> {
                             cache.apply(List.of(CatalogJson.change(synced)));
                             return (OrderLookup) new OrderLookup.Found(synced.order());
@@ -404,14 +410,15 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
 
     /**
      * A quiet feed holds its request for up to the long-poll wait, so silence is normal: a cheap
-     * probe fills the gaps, and only when nothing at all succeeded for the offline threshold is the
-     * link offline.
+     * probe fills the gaps, and only when the hub did not answer at all for the offline threshold is
+     * the link offline. The probe needs no token, so it shows the hub is there, never that it takes
+     * this station's token.
      */
     private void checkLiveness() {
         if (stopped) {
             return;
         }
-        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastSuccessNanos);
+        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastAnswerNanos);
         long offlineAfter = settings.offlineAfter().toMillis();
         if (silentMillis > offlineAfter && state != LinkState.OFFLINE) {
             changeState(LinkState.OFFLINE);
@@ -423,15 +430,41 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
                     .onComplete(ar -> {
                         probing = false;
                         if (ar.succeeded() && ar.result().statusCode() == 200) {
-                            reached();
+                            answeredProbe();
                         }
                     });
         }
     }
 
-    /** A successful exchange with the hub. */
+    /** The hub answered the liveness probe: it is there, but only an authenticated exchange ends a refusal. */
+    private void answeredProbe() {
+        if (!credentialsRefused) {
+            reached();
+            return;
+        }
+        lastAnswerNanos = System.nanoTime();
+        if (state != LinkState.REFUSED) {
+            // back from offline to the refusal it left: the retries keep their backoff, the hub would refuse them at once
+            changeState(LinkState.REFUSED);
+        }
+    }
+
+    /** A station route answered 401 or 403: the hub is there but does not take this station's token. */
+    private void refused() {
+        if (stopped) {
+            return;
+        }
+        lastAnswerNanos = System.nanoTime();
+        credentialsRefused = true;
+        if (state != LinkState.REFUSED) {
+            changeState(LinkState.REFUSED);
+        }
+    }
+
+    /** A successful authenticated exchange with the hub. */
     private void reached() {
-        lastSuccessNanos = System.nanoTime();
+        lastAnswerNanos = System.nanoTime();
+        credentialsRefused = false;
         if (state != LinkState.ONLINE) {
             changeState(LinkState.ONLINE);
             // the hub is back: what waits for a retry goes now
@@ -449,10 +482,13 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
     private void changeState(LinkState next) {
         LinkState previous = state;
         state = next;
-        if (next == LinkState.OFFLINE) {
-            LOG.warn("hub {} unreachable: working offline from the cache", settings.hub());
-        } else {
-            LOG.info("hub {} reachable{}", settings.hub(), previous == LinkState.OFFLINE ? " again" : "");
+        switch (next) {
+            case OFFLINE -> LOG.warn("hub {} unreachable: working offline from the cache", settings.hub());
+            case REFUSED -> LOG.error("hub {} refuses this station's token (station revoked or token replaced):"
+                    + " working from the cache, events wait in the outbox until the station is enrolled again",
+                    settings.hub());
+            default -> LOG.info("hub {} reachable{}", settings.hub(),
+                    previous == LinkState.OFFLINE || previous == LinkState.REFUSED ? " again" : "");
         }
         try {
             listener.stateChanged(next);
@@ -488,7 +524,8 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
         return context.executeBlocking(work, false);
     }
 
-    private static Future<HttpResponse<Buffer>> expectOk(HttpResponse<Buffer> response, String what) {
+    /** Passes a 200 on; anything else fails as a {@link HubAnswerException}, and a 401 or 403 makes the link refused. */
+    private Future<HttpResponse<Buffer>> expectOk(HttpResponse<Buffer> response, String what) {
         if (response.statusCode() == 200) {
             return Future.succeededFuture(response);
         }
@@ -499,7 +536,12 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
         } catch (RuntimeException e) {
             // not a JSON error body; the status says enough
         }
-        return Future.failedFuture(new HubAnswerException(what + " answered HTTP " + response.statusCode() + detail));
+        HubAnswerException answer = new HubAnswerException(response.statusCode(),
+                what + " answered HTTP " + response.statusCode() + detail);
+        if (answer.refusesCredentials()) {
+            refused();
+        }
+        return Future.failedFuture(answer);
     }
 
     private static String describe(Throwable e) {
@@ -537,8 +579,21 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
 
     /** The hub answered, but not with what the link asked for. */
     static final class HubAnswerException extends RuntimeException {
-        HubAnswerException(String message) {
+        private final int status;
+
+        HubAnswerException(int status, String message) {
             super(message);
+            this.status = status;
+        }
+
+        /** The HTTP status the hub answered with. */
+        int status() {
+            return status;
+        }
+
+        /** 401 (token unknown or revoked) or 403 (not a station token): retrying the same token cannot help by itself. */
+        boolean refusesCredentials() {
+            return status == 401 || status == 403;
         }
     }
 }

@@ -3,10 +3,13 @@ package io.packcheck.station.runtime;
 import io.packcheck.core.enrol.Enrolment;
 import io.packcheck.station.hub.HubLink;
 
-/** How a station running without a hub joins one when its scanner reads an enrolment code. */
+/**
+ * How a station joins a hub when its scanner reads an enrolment code: a station running without a hub, or
+ * one whose hub refuses its stored enrolment's token (revoked or replaced), which joins again.
+ */
 public interface Enrolling {
 
-    /** Exchanges the code, stores the enrolment and starts the hub link; blocks until done or failed. */
+    /** Exchanges the code, stores the enrolment and starts the hub link (stopping a refused one); blocks until done or failed. */
     Join join(Enrolment enrolment);
 
     /** What came of it. */

@@ -57,6 +57,8 @@ public final class PackStation implements ScanListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackStation.class);
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+    static final String HUB_REFUSES = "The hub refuses this station's credentials (station revoked or token replaced):"
+            + " scans are kept here and sent once a supervisor enrols the station again";
 
     private final Parts parts;
     private final ExecutorService thread;
@@ -182,10 +184,13 @@ public final class PackStation implements ScanListener {
         });
     }
 
-    /** The hub link went up or down (or its cache age or outbox changed): refresh the lights and the screen. */
+    /**
+     * The hub link went up, down or refused (or its cache age or outbox changed): refresh the lights and
+     * the screen. A hub that refuses the station's token syncs nothing, so it shows as unreachable.
+     */
     public void hubStateChanged() {
         submit("hub state", () -> {
-            parts.indicator().set(Condition.HUB_UNREACHABLE, hubOffline());
+            parts.indicator().set(Condition.HUB_UNREACHABLE, hubUnusable());
             publish();
         });
     }
@@ -225,7 +230,7 @@ public final class PackStation implements ScanListener {
         }
         session.order().ifPresent(o -> LOG.info("resumed order {} with {} units packed{}", o.id(),
                 session.unitsInBox(), session.locked() ? ", locked" : ""));
-        parts.indicator().set(Condition.HUB_UNREACHABLE, hubOffline());
+        parts.indicator().set(Condition.HUB_UNREACHABLE, hubUnusable());
         publish();
     }
 
@@ -249,7 +254,8 @@ public final class PackStation implements ScanListener {
 
     /** A code that may be an order the cache has not heard of yet: the hub may know it. */
     private Optional<Outcome> askHub(ScanParse parse, Instant at) {
-        if (hub.isEmpty() || hubOffline() || !(parse instanceof ScanParse.Parsed parsed)
+        // offline or refused, the lookup could only fail: the code is unknown now rather than after a wait
+        if (hub.isEmpty() || hubUnusable() || !(parse instanceof ScanParse.Parsed parsed)
                 || parsed.scan().gtin().isPresent() || Commands.isCommand(parsed.scan().data())) {
             return Optional.empty();
         }
@@ -265,8 +271,13 @@ public final class PackStation implements ScanListener {
         return Optional.empty();
     }
 
-    private boolean hubOffline() {
-        return hub.map(h -> h.state() == LinkState.OFFLINE).orElse(false);
+    /** Offline, or refused: either way nothing reaches the hub now. */
+    private boolean hubUnusable() {
+        return hub.map(h -> h.state() == LinkState.OFFLINE || h.state() == LinkState.REFUSED).orElse(false);
+    }
+
+    private boolean hubRefuses() {
+        return hub.map(h -> h.state() == LinkState.REFUSED).orElse(false);
     }
 
     private void apply(Outcome outcome) {
@@ -323,14 +334,19 @@ public final class PackStation implements ScanListener {
     }
 
     private ScreenView.HubLink hubLink() {
+        if (hub.isEmpty()) {
+            return ScreenView.HubLink.NONE;
+        }
         // still connecting after a start counts as connected: offline is shown once the link has given up waiting
-        return hub.map(h -> h.state() == LinkState.OFFLINE ? ScreenView.HubLink.DISCONNECTED
-                : ScreenView.HubLink.CONNECTED).orElse(ScreenView.HubLink.NONE);
+        return hubUnusable() ? ScreenView.HubLink.DISCONNECTED : ScreenView.HubLink.CONNECTED;
     }
 
     private List<String> notices() {
-        List<String> notices = new ArrayList<>(4);
+        List<String> notices = new ArrayList<>(5);
         enrolmentNotice.ifPresent(notices::add);
+        if (hubRefuses()) {
+            notices.add(HUB_REFUSES);
+        }
         scannerNotice.ifPresent(notices::add);
         storeNotice.ifPresent(notices::add);
         supervisorNotice.ifPresent(notices::add);
@@ -338,8 +354,9 @@ public final class PackStation implements ScanListener {
     }
 
     /**
-     * An enrolment code: join the hub it names. Scanned while packing it joins all the same; the open box
-     * carries on under the station id the hub gave. Refused or failed, the packer sees amber and why.
+     * An enrolment code: join the hub it names, or join again when the hub refuses the station's token.
+     * Scanned while packing it joins all the same; the open box carries on under the station id the hub
+     * gave, and the outbox keeps what waits for the hub. Refused or failed, the packer sees amber and why.
      */
     private void enrol(String raw) {
         EnrolmentParse parse = Enrolment.parse(raw);
@@ -348,9 +365,14 @@ public final class PackStation implements ScanListener {
             return;
         }
         Enrolment enrolment = ((EnrolmentParse.Parsed) parse).enrolment();
-        if (parts.enrolling().isEmpty() || hub.isPresent()) {
+        if (hub.isPresent() && !hubRefuses()) {
             enrolFailed("This station is already connected to a hub; to move it to another hub, restart it without"
                     + " --hub and with a new data directory, then scan the code again");
+            return;
+        }
+        if (parts.enrolling().isEmpty()) {
+            enrolFailed("This station's hub and token are set in its configuration (--hub, PACKCHECK_HUB or the"
+                    + " config file): give it the station's new token there and restart it; its scans are kept");
             return;
         }
         LOG.info("enrolling as station {} at hub {}", enrolment.stationId(), enrolment.hubUrl());
@@ -370,7 +392,7 @@ public final class PackStation implements ScanListener {
         // the screen first: whoever sees the light and looks at the screen finds it already saying why
         publish();
         parts.indicator().show(Signal.ACCEPTED);
-        parts.indicator().set(Condition.HUB_UNREACHABLE, hubOffline());
+        parts.indicator().set(Condition.HUB_UNREACHABLE, hubUnusable());
     }
 
     private void enrolFailed(String message) {

@@ -179,7 +179,8 @@ public final class StationAgent implements AutoCloseable {
                 ? config.token().orElseThrow(() -> new ConfigException("token",
                         "setting token: a hub needs the station token (--token, PACKCHECK_TOKEN or tokenFile)"))
                 : enrolled.orElseThrow().token()));
-        Optional<Enrolling> enrolling = hubUri.isPresent() ? Optional.empty()
+        // a hub from the settings is the settings' to change; a stored enrolment may be replaced by a new one
+        Optional<Enrolling> enrolling = config.hub().isPresent() ? Optional.empty()
                 : Optional.of(enrolment -> join(enrolment, config, stationIdGiven, enrolmentFiles, linkStarter, clock));
 
         station = new PackStation(new PackStation.Parts(
@@ -248,7 +249,7 @@ public final class StationAgent implements AutoCloseable {
         return stored;
     }
 
-    /** On the station thread: exchange the code, store the enrolment, start the link. */
+    /** On the station thread: exchange the code, store the enrolment, start the link (in place of a refused one). */
     private Enrolling.Join join(Enrolment enrolment, StationConfig config, boolean stationIdGiven, EnrolmentFiles files,
                                 LinkStarter linkStarter, Clock clock) {
         if (stationIdGiven && !config.stationId().equals(enrolment.stationId())) {
@@ -267,6 +268,8 @@ public final class StationAgent implements AutoCloseable {
             return new Enrolling.Join.Failed("the station could not store its enrolment in " + config.dataDir()
                     + " (" + e.getMessage() + "); the code is used up, print a new one");
         }
+        // the outbox and the cache stay: the new link sends what the refused one could not
+        hub.ifPresent(HubLink::close);
         HubLink link = linkStarter.start(enrolment.hubUrl(), token);
         hub = Optional.of(link);
         return new Enrolling.Join.Joined(enrolment.stationId(), link);

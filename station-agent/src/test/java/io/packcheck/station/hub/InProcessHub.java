@@ -1,6 +1,7 @@
 package io.packcheck.station.hub;
 
 import io.packcheck.hub.HubConfig;
+import io.packcheck.hub.HubMain;
 import io.packcheck.hub.HubVerticle;
 import io.packcheck.hub.auth.CredentialKind;
 import io.packcheck.hub.auth.Principal;
@@ -14,13 +15,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /** The real hub verticle over a real SQLite data directory, on a real port, stoppable and restartable on that port. */
 public final class InProcessHub implements AutoCloseable {
@@ -80,6 +89,59 @@ public final class InProcessHub implements AutoCloseable {
         String secret = Secrets.generate(kind);
         storage.credentials().create(new Principal(kind, name, Optional.empty()), Secrets.hash(secret));
         return secret;
+    }
+
+    /**
+     * Revokes the station's token with the admin command {@code station revoke ID} on the data directory,
+     * beside the running hub as an admin would; the hub refuses the token once its memory of it runs out
+     * (up to 5 s).
+     */
+    public void revokeStation(String stationId) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new HubMain()).setOut(new PrintWriter(out)).setErr(new PrintWriter(out));
+        int exit = cli.execute("station", "revoke", stationId, "--data", dataDir.toString());
+        if (exit != 0) {
+            throw new AssertionError("station revoke " + stationId + " exited " + exit + ": " + out);
+        }
+    }
+
+    /** Whether the hub now refuses this station token (HTTP 401 on the station feed). */
+    public boolean refuses(String stationToken) {
+        return await(ops.get("/api/v1/station/feed").bearerTokenAuthentication(stationToken).addQueryParam("limit", "1")
+                .send()).statusCode() == 401;
+    }
+
+    /** Stops the hub, copies its data directory to {@code backup}, and starts it again on the same port. */
+    public void backUpTo(Path backup) {
+        stop();
+        copyTree(dataDir, backup);
+        start();
+    }
+
+    /** Stops the hub, puts the data directory back as it was in {@code backup}, and starts it again on the same port. */
+    public void restoreFrom(Path backup) {
+        stop();
+        copyTree(backup, dataDir);
+        start();
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            // a file the copy does not have (a WAL written since) must not be replayed over it
+            try (Stream<Path> extra = Files.list(to)) {
+                for (Path file : extra.toList()) {
+                    if (!Files.exists(from.resolve(file.getFileName()))) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
+        }
     }
 
     /** A fresh one-time enrolment text for the station, as {@code POST /api/v1/stations/{id}/enrolment} answers it. */

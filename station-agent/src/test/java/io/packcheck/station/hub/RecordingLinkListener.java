@@ -2,6 +2,7 @@ package io.packcheck.station.hub;
 
 import io.packcheck.core.catalog.Order;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,19 @@ final class RecordingLinkListener implements HubLinkListener {
                 return next;
             }
         }
+    }
+
+    /** Every state reported during the next {@code window}, for a test that checks what must not happen. */
+    List<LinkState> statesDuring(Duration window) throws InterruptedException {
+        List<LinkState> seen = new ArrayList<>();
+        long end = System.nanoTime() + window.toNanos();
+        for (long left = window.toNanos(); left > 0; left = end - System.nanoTime()) {
+            LinkState next = states.poll(left, TimeUnit.NANOSECONDS);
+            if (next != null) {
+                seen.add(next);
+            }
+        }
+        return seen;
     }
 
     void awaitState(LinkState wanted, Duration timeout) throws InterruptedException {

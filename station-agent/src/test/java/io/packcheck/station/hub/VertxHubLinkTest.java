@@ -270,6 +270,59 @@ class VertxHubLinkTest {
         assertThat(link.clockSkew().orElseThrow()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(11));
     }
 
+    @Test
+    void aRevokedStationIsRefusedAndNeitherTheHealthProbeNorTheLivenessCheckBringsItBackOnline() throws Exception {
+        // the feed asks every second, so the revocation shows once the hub's 5 s memory of the token runs out;
+        // retries after the refusal wait ~20 s, which leaves the token-less health probe as the only traffic
+        HubLinkSettings settings = settings(hub.uri()).withTimings(Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(2), new Backoff(Duration.ofSeconds(20), Duration.ofSeconds(60)));
+        VertxHubLink link = VertxHubLink.start(vertx, new VertxHubLink(settings, cache, outbox, () -> "connected",
+                listener, Clock.systemUTC(), () -> 0.999));
+        links.add(link);
+        listener.awaitState(LinkState.ONLINE, WAIT);
+
+        hub.revokeStation("ST-1");
+        listener.awaitState(LinkState.REFUSED, Duration.ofSeconds(25));
+        List<OutboxEntry> meanwhile = outbox.append(events(1, 3));
+        link.eventsAppended();
+        List<LinkState> whileRefused = listener.statesDuring(Duration.ofSeconds(4));
+        long before = System.nanoTime();
+        OrderLookup lookup = link.fetchOrder("NOPE-1");
+        Duration lookupTook = Duration.ofNanos(System.nanoTime() - before);
+
+        assertThat(whileRefused).as("the health probe answers, but only an accepted token makes the link online")
+                .doesNotContain(LinkState.ONLINE);
+        eventually(() -> link.state() == LinkState.REFUSED, "the link to stay refused while the hub answers");
+        assertThat(lookup).isInstanceOfSatisfying(OrderLookup.Unreachable.class,
+                u -> assertThat(u.reason()).contains("401"));
+        assertThat(lookupTook).isLessThan(Duration.ofMillis(1500));
+        assertThat(outbox.oldestUnconfirmed(10)).extracting(OutboxEntry::id)
+                .containsExactlyElementsOf(meanwhile.stream().map(OutboxEntry::id).toList());
+        assertThat(hub.events()).isEmpty();
+    }
+
+    @Test
+    void aTokenTheHubTakesAgainEndsTheRefusalWithoutARestartAndTheKeptEventsGoOut() throws Exception {
+        Path backup = hubDir.resolveSibling(hubDir.getFileName() + "-backup");
+        hub.backUpTo(backup);
+        VertxHubLink link = link(settings(hub.uri()).withTimings(Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(1), new Backoff(Duration.ofMillis(50), Duration.ofMillis(400))));
+        listener.awaitState(LinkState.ONLINE, WAIT);
+        hub.revokeStation("ST-1");
+        listener.awaitState(LinkState.REFUSED, Duration.ofSeconds(25));
+        List<OutboxEntry> kept = outbox.append(events(1, 3));
+        link.eventsAppended();
+
+        // the hub's database back as it was before the revocation, as an admin restoring a backup would
+        hub.restoreFrom(backup);
+
+        listener.awaitState(LinkState.ONLINE, WAIT);
+        eventually(() -> outbox.depth() == 0, "the kept events to be confirmed");
+        assertThat(hub.events()).extracting(e -> e.getString("id"))
+                .containsExactlyElementsOf(kept.stream().map(e -> e.id().toString()).toList());
+        assertThat(link.state()).isEqualTo(LinkState.ONLINE);
+    }
+
     private static List<PackEvent> events(int from, int to) {
         return IntStream.rangeClosed(from, to).mapToObj(n -> event(n, "")).toList();
     }

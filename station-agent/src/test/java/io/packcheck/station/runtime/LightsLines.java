@@ -37,6 +37,18 @@ final class LightsLines extends OutputStream {
         return next;
     }
 
+    /** Reads lines until one matches, failing when none did within the timeout; returns it. */
+    String awaitLine(java.util.function.Predicate<String> wanted, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String next = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            assertThat(next).as("a matching LIGHTS line within " + timeout).isNotNull();
+            if (wanted.test(next)) {
+                return next;
+            }
+        }
+    }
+
     /** Lines printed and not read yet. */
     java.util.List<String> unread() {
         java.util.List<String> rest = new java.util.ArrayList<>();

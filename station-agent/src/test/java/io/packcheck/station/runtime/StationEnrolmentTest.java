@@ -104,6 +104,48 @@ class StationEnrolmentTest {
     }
 
     @Test
+    void aRevokedStationKeepsItsScansUntilANewCodeJoinsItAgainThenSendsThem() throws Exception {
+        try (InProcessHub hub = new InProcessHub(vertx, dir.resolve("hub"))) {
+            hub.putItem("MUG-BLUE", MUG);
+            hub.putOrder("SO-92", "MUG-BLUE", 2, "TOTE-92");
+            Path data = dir.resolve("station-data");
+            int screenPort = freePort();
+
+            try (SocatPty pty = SocatPty.start(dir);
+                    StationAgent agent = StationAgent.start(config(data, pty.stationEnd(), screenPort, "host-default"),
+                            false, lights.printStream())) {
+                assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+                StationEndToEndTest.awaitConnected(agent);
+                pty.send(hub.enrolment("pack-25") + "\r");
+                assertThat(lights.next()).isEqualTo(GREEN);
+                pty.send("TOTE-92\r");
+                assertThat(lights.next()).isEqualTo(GREEN);
+                eventually("the hub has the opened order", () -> hub.events().size() == 1);
+
+                hub.revokeStation("pack-25");
+                String revoked = Files.readString(data.resolve(EnrolmentFiles.TOKEN_FILE)).strip();
+                eventually("the hub refuses the revoked token", () -> hub.refuses(revoked));
+                pty.send(MUG + "\r");
+                assertThat(lights.next()).isEqualTo(GREEN);
+                lights.awaitLine(l -> l.contains("amber=blink"), Duration.ofSeconds(20));
+                assertThat(view(screenPort).getJsonArray("notices").getList()).containsExactly(PackStation.HUB_REFUSES);
+                assertThat(hub.events()).as("the scan waits in the station's outbox").hasSize(1);
+
+                pty.send(hub.enrolment("pack-25") + "\r");
+                eventually("the screen to show the station joined again", () -> {
+                    JsonObject view = viewQuietly(screenPort);
+                    return view.getJsonArray("notices").isEmpty() && view.getString("hubState").equals("connected");
+                });
+                eventually("the scan kept while refused to reach the hub", () -> hub.events().size() == 2);
+                pty.send(MUG + "\r");
+                eventually("the hub has SO-92 VERIFIED", () -> hub.orderStatus("SO-92").equals("VERIFIED"));
+            }
+            assertThat(hub.events()).extracting(e -> e.getString("verdict"))
+                    .containsExactly("ORDER_OPENED", "MATCH", "ORDER_COMPLETE", "ORDER_COMPLETE");
+        }
+    }
+
+    @Test
     void aSupersededCodeTypedOnTheScreenShowsAmberAndSaysWhyThenTheNewCodeJoins() throws Exception {
         try (InProcessHub hub = new InProcessHub(vertx, dir.resolve("hub"))) {
             String old = hub.enrolment("pack-22");
@@ -189,6 +231,17 @@ class StationEnrolmentTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return new JsonObject(response.body());
+    }
+
+    private JsonObject viewQuietly(int port) {
+        try {
+            return view(port);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void type(int port, String code) throws IOException, InterruptedException {

@@ -7,14 +7,27 @@ import static io.packcheck.station.runtime.Stations.MUG;
 import static io.packcheck.station.runtime.Stations.RED;
 import static io.packcheck.station.runtime.Stations.RED_MUG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.packcheck.core.verify.PackEvent;
+import io.packcheck.core.verify.Verdict;
 import io.packcheck.station.config.Secret;
 import io.packcheck.station.config.StationConfig;
 import io.packcheck.station.hub.InProcessHub;
 import io.packcheck.station.scanner.SocatPty;
+import io.packcheck.station.store.Outbox;
+import io.packcheck.station.store.OutboxEntry;
+import io.packcheck.station.store.StationDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +49,7 @@ class StationWithHubTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final LightsLines lights = new LightsLines();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void closeVertx() {
@@ -117,6 +132,49 @@ class StationWithHubTest {
         }
     }
 
+    @Test
+    void aRevokedStationBlinksAmberSaysWhyOnTheScreenAndKeepsItsScansInTheOutbox() throws Exception {
+        int screenPort = freePort();
+        try (InProcessHub hub = hubWithMugs(Optional.empty(), "SO-81", 3);
+                Running station = start(hub, Optional.empty(), screenPort)) {
+            station.scan("SO-81");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            eventually("the hub has the station's first event", () -> hub.events().size() == 1);
+
+            hub.revokeStation("pack-07");
+            // the hub remembers a verified token for up to 5 s: wait until it refuses it, then scan
+            eventually("the hub refuses the revoked token", () -> hub.refuses(station.token()));
+            station.scan(MUG);
+            assertThat(lights.next()).as("the scan still verifies against the cache").isEqualTo(GREEN);
+
+            String blinking = lights.awaitLine(l -> l.contains("amber=blink"), Duration.ofSeconds(20));
+            JsonObject view = eventuallyView(screenPort, v -> !v.getJsonArray("notices").isEmpty());
+            station.scan("SO-NOT-CACHED");
+            lights.awaitLine(AMBER::equals, Duration.ofSeconds(10));
+
+            assertThat(blinking).as("hub unreachable: slow amber blink").contains("amber=blink");
+            assertThat(view.getJsonArray("notices").getList()).containsExactly(PackStation.HUB_REFUSES);
+            assertThat(view.getString("hubState")).isEqualTo("disconnected");
+            assertThat(view.getLong("eventsWaiting")).isPositive();
+            assertThat(hub.events()).as("nothing of the revoked station reached the hub").hasSize(1);
+
+            station.scan(hub.enrolment("pack-07"));
+            lights.awaitLine(AMBER::equals, Duration.ofSeconds(10));
+            assertThat(view(screenPort).getJsonArray("notices").getList())
+                    .as("a hub from the settings is not replaced by a code").anySatisfy(n -> assertThat((String) n).contains("set in its configuration").contains("scans are kept"));
+        }
+
+        try (StationDatabase db = StationDatabase.openIn(dir.resolve("station-data"))) {
+            List<PackEvent> kept = new Outbox(db, Clock.systemUTC()).oldestUnconfirmed(100).stream()
+                    .map(OutboxEntry::event).toList();
+            assertThat(kept).as("the scans made while refused wait in the outbox")
+                    .extracting(PackEvent::kind, PackEvent::verdict, e -> e.sku().orElse(""))
+                    .containsExactly(
+                            tuple(PackEvent.EventKind.SCAN, Verdict.MATCH, "MUG-BLUE"),
+                            tuple(PackEvent.EventKind.SCAN, Verdict.UNKNOWN_CODE, ""));
+        }
+    }
+
     /** A hub with the blue mug in its catalog and one order of it, also known by the alias TOTE-{id}. */
     private InProcessHub hubWithMugs(Optional<Path> tls, String orderId, int mugs) {
         InProcessHub hub = new InProcessHub(vertx, dir.resolve("hub"), tls);
@@ -127,18 +185,23 @@ class StationWithHubTest {
 
     /** A station pack-07 on the hub, its scanner on a socat pty, started and with its scanner connected. */
     private Running start(InProcessHub hub, Optional<Path> hubCa) throws Exception {
+        return start(hub, hubCa, 0);
+    }
+
+    /** As {@link #start(InProcessHub, Optional)}, with the packer screen on {@code screenPort} (0: none). */
+    private Running start(InProcessHub hub, Optional<Path> hubCa, int screenPort) throws Exception {
         String token = hub.stationToken("pack-07");
         SocatPty pty = SocatPty.start(dir);
         StationConfig config = new StationConfig("pack-07", Optional.of(pty.stationEnd()), "generic",
                 StationConfig.LightsMode.CONSOLE, "generic", Map.of(), Optional.of(hub.uri()), Optional.of(new Secret(token)),
-                Optional.empty(), hubCa, dir.resolve("station-data"), 0, ZoneId.of("UTC"), false, Duration.ofDays(7));
+                Optional.empty(), hubCa, dir.resolve("station-data"), screenPort, ZoneId.of("UTC"), false, Duration.ofDays(7));
         StationAgent agent = StationAgent.start(config, lights.printStream());
         assertThat(lights.next()).isEqualTo(LIGHT_OFF);
         StationEndToEndTest.awaitConnected(agent);
-        return new Running(pty, agent);
+        return new Running(pty, agent, token);
     }
 
-    private record Running(SocatPty pty, StationAgent agent) implements AutoCloseable {
+    private record Running(SocatPty pty, StationAgent agent, String token) implements AutoCloseable {
         void scan(String code) throws Exception {
             pty.send(code + "\r");
         }
@@ -152,6 +215,32 @@ class StationWithHubTest {
 
     private Path testCertificates() throws Exception {
         return Path.of(getClass().getResource("/tls/cert.pem").toURI()).getParent();
+    }
+
+    private JsonObject view(int port) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/view")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new JsonObject(response.body());
+    }
+
+    /** The packer screen's view once it satisfies {@code wanted}, asked every 50 ms for up to 15 s. */
+    private JsonObject eventuallyView(int port, Predicate<JsonObject> wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            JsonObject view = view(port);
+            if (wanted.test(view)) {
+                return view;
+            }
+            assertThat(System.nanoTime()).as("the wanted packer screen within 15 s, last: " + view).isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static void eventually(String what, Supplier<Boolean> condition) {
