@@ -366,8 +366,9 @@ public final class PackStation implements ScanListener {
         }
         Enrolment enrolment = ((EnrolmentParse.Parsed) parse).enrolment();
         if (hub.isPresent() && !hubRefuses()) {
-            enrolFailed("This station is already connected to a hub; to move it to another hub, restart it without"
-                    + " --hub and with a new data directory, then scan the code again");
+            enrolFailed("This station is already connected to a hub; to move it to another hub, wait until no"
+                    + " events are waiting, then restart it without --hub and with a new data directory and scan"
+                    + " the code again");
             return;
         }
         if (parts.enrolling().isEmpty()) {
