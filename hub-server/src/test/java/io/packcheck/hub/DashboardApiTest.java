@@ -7,8 +7,10 @@ import static io.packcheck.hub.RunningHub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +55,38 @@ class DashboardApiTest {
         assertThat(error(report).getString("field")).isEqualTo("Authorization");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.bodyAsString()).contains("<form method=\"post\" action=\"/login\"");
+    }
+
+    @Test
+    void servesEachPageWholeWithItsTitleTheSharedNavigationAndItsOwnScript() {
+        String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+
+        var floor = dashboard.get("/dashboard/", cookie);
+        var orders = dashboard.get("/dashboard/orders.html", cookie);
+        var weekly = dashboard.get("/dashboard/weekly.html", cookie);
+        var users = dashboard.get("/dashboard/admin.html", cookie);
+        var folder = dashboard.get("/dashboard", cookie);
+        var unknown = dashboard.get("/dashboard/nope.html", cookie);
+
+        assertPage(floor, "floor", "wall.js", "kpi-scans");
+        assertPage(orders, "orders", "orders.js", "order-id");
+        assertPage(weekly, "weekly report", "weekly.js", "pick-week");
+        assertPage(users, "users", "admin.js", "users");
+        assertThat(floor.getHeader("Content-Type")).isEqualTo("text/html;charset=UTF-8");
+        assertThat(floor.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(folder.statusCode()).isEqualTo(301);
+        assertThat(folder.getHeader("Location")).isEqualTo("/dashboard/");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    private static void assertPage(HttpResponse<Buffer> page, String title, String script, String ownElementId) {
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.bodyAsString()).startsWith("<!doctype html>")
+                .contains("<title>PackCheck — " + title + "</title>", "id=\"" + ownElementId + "\"",
+                        "<a href=\"/dashboard/weekly.html\" data-page=\"weekly\">Weekly report</a>")
+                .containsSubsequence("<nav>", "</nav>", "<main>", "</main>", "/assets/app.js", "/assets/" + script,
+                        "</html>")
+                .doesNotContain("{{");
     }
 
     @Test

@@ -11,36 +11,15 @@ import io.packcheck.hub.http.AttemptLimiter;
 import io.packcheck.hub.http.HubServices.Limits;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One-time enrolment codes over real HTTP: issued by ops, exchanged once by a new station. */
-@ExtendWith(VertxExtension.class)
-class EnrolmentApiTest {
-
-    @TempDir
-    Path dataDir;
-    RunningHub hub;
-    String key;
-
-    @BeforeEach
-    void start(Vertx vertx) {
-        hub = new RunningHub(vertx, dataDir);
-        key = hub.apiKey("ops");
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+class EnrolmentApiTest extends ApiKeyHubTest {
 
     @Test
     void issuesAnEnrolmentForANewStationThatCarriesTheGivenHubUrl() {

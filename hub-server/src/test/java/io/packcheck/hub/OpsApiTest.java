@@ -4,35 +4,11 @@ import static io.packcheck.hub.RunningHub.error;
 import static io.packcheck.hub.RunningHub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class OpsApiTest {
-
-    @TempDir
-    Path dataDir;
-    RunningHub hub;
-    String key;
-
-    @BeforeEach
-    void start(Vertx vertx) {
-        hub = new RunningHub(vertx, dataDir);
-        key = hub.apiKey("wms");
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+class OpsApiTest extends ApiKeyHubTest {
 
     static JsonObject mug() {
         return new JsonObject().put("name", "Mug").put("barcodes", new JsonArray()

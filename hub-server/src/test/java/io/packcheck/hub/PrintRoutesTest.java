@@ -9,39 +9,15 @@ import io.packcheck.core.enrol.Enrolment;
 import io.packcheck.core.enrol.EnrolmentParse;
 import io.packcheck.core.verify.Commands;
 import io.packcheck.hub.print.Scanned;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The print routes over real HTTP; every barcode on a page is read back with zxing. */
-@ExtendWith(VertxExtension.class)
-class PrintRoutesTest {
-
-    @TempDir
-    Path dataDir;
-    RunningHub hub;
-    String key;
-
-    @BeforeEach
-    void start(Vertx vertx) {
-        hub = new RunningHub(vertx, dataDir);
-        key = hub.apiKey("ops");
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
-    }
+class PrintRoutesTest extends ApiKeyHubTest {
 
     @Test
     void printsThePackSlipWithTheOrderIdAsADecodableBarcodeAndTheItemNames() {

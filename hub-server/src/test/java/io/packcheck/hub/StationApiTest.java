@@ -5,40 +5,22 @@ import static io.packcheck.hub.RunningHub.error;
 import static io.packcheck.hub.RunningHub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(VertxExtension.class)
-class StationApiTest {
+class StationApiTest extends ApiKeyHubTest {
 
-    @TempDir
-    Path dataDir;
-    RunningHub hub;
-    String key;
     String station1;
     String station2;
 
     @BeforeEach
-    void start(Vertx vertx) {
-        hub = new RunningHub(vertx, dataDir);
-        key = hub.apiKey("wms");
+    void enrolTwoStations() {
         station1 = hub.stationToken("ST-1");
         station2 = hub.stationToken("ST-2");
-    }
-
-    @AfterEach
-    void stop() {
-        hub.close();
     }
 
     static JsonObject event(String stationId, long seq, String kind, String verdict, String orderId, long orderVersion) {

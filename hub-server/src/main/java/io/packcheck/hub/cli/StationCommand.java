@@ -30,23 +30,27 @@ import picocli.CommandLine.Spec;
                 StationCommand.Revoke.class})
 public final class StationCommand {
 
-    @Command(name = "enrol", description = {
-            "issue a one-time enrolment code for a station (registering it if new); prints the enrolment text",
-            "alone on the last line: make it a QR code, or print the sheet from GET /api/v1/print/stations/ID/enrolment.",
-            "A new code replaces the station's earlier unused ones. Exchanging it replaces the station's token."})
-    static final class Enrol implements Callable<Integer> {
+    /** What the subcommands that act on one station share: the data folder, the station id, the console. */
+    abstract static class OneStation implements Callable<Integer> {
         @Mixin
         DataDir data;
         @Parameters(paramLabel = "ID")
         String id;
+        @Spec
+        CommandSpec spec;
+    }
+
+    @Command(name = "enrol", description = {
+            "issue a one-time enrolment code for a station (registering it if new); prints the enrolment text",
+            "alone on the last line: make it a QR code, or print the sheet from GET /api/v1/print/stations/ID/enrolment.",
+            "A new code replaces the station's earlier unused ones. Exchanging it replaces the station's token."})
+    static final class Enrol extends OneStation {
         @Option(names = "--hub-url", paramLabel = "URL",
                 description = "the hub URL the station will use; default: http://<this host>:8080")
         String hubUrl;
         @Option(names = "--valid", paramLabel = "DURATION", defaultValue = "24h",
                 description = "how long the code works, 1m to 30d (e.g. 30m, 24h, 7d); default: ${DEFAULT-VALUE}")
         String valid;
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -100,14 +104,7 @@ public final class StationCommand {
     }
 
     @Command(name = "create", description = "register a station; prints its token once, on the last line")
-    static final class Create implements Callable<Integer> {
-        @Mixin
-        DataDir data;
-        @Parameters(paramLabel = "ID")
-        String id;
-        @Spec
-        CommandSpec spec;
-
+    static final class Create extends OneStation {
         @Override
         public Integer call() {
             return Credentials.create(data.dir(), CredentialKind.STATION, id, Optional.empty(),
@@ -141,14 +138,7 @@ public final class StationCommand {
     }
 
     @Command(name = "revoke", description = "revoke a station's token (the hub stops accepting it within seconds)")
-    static final class Revoke implements Callable<Integer> {
-        @Mixin
-        DataDir data;
-        @Parameters(paramLabel = "ID")
-        String id;
-        @Spec
-        CommandSpec spec;
-
+    static final class Revoke extends OneStation {
         @Override
         public Integer call() {
             try (Storage storage = Storage.sqlite(data.dir(), Clock.systemUTC())) {

@@ -17,9 +17,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +47,9 @@ public final class DashboardRoutes {
     }
 
     public void mount(Router router) {
-        Buffer loginPage = Buffer.buffer(resource("/dashboard/login.html"));
-        // Pages and static files are routes without a method (GET and HEAD are all a static handler serves), which
+        Buffer loginPage = Buffer.buffer(DashboardPages.resource("/dashboard/login.html"));
+        DashboardPages pages = new DashboardPages();
+        // Pages and static files are routes without a method (they serve GET and HEAD only), which
         // also keeps them out of the OpenAPI file, which describes the API.
         router.route("/").handler(ctx -> ctx.redirect("/dashboard/"));
         router.get("/login").setName("loginPage").handler(ctx -> {
@@ -71,7 +69,7 @@ public final class DashboardRoutes {
         router.route("/dashboard/*").handler(access.page()).handler(ctx -> {
             secureHeaders(ctx.response());
             ctx.next();
-        }).handler(StaticHandler.create("dashboard/pages").setCachingEnabled(false).setIndexPage("index.html"));
+        }).handler(pages::serve);
         router.route("/assets/*").handler(StaticHandler.create("dashboard/assets").setCachingEnabled(false));
         // The charting library, served from its WebJar on the classpath.
         router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
@@ -194,16 +192,5 @@ public final class DashboardRoutes {
     private static void json(RoutingContext ctx, JsonObject body) {
         ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store");
         ctx.end(body.encode());
-    }
-
-    private static byte[] resource(String path) {
-        try (InputStream in = DashboardRoutes.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the jar");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
