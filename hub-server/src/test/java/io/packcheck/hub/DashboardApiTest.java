@@ -183,6 +183,32 @@ class DashboardApiTest {
     }
 
     @Test
+    void countsOnlyItemScansInTheMismatchRateNotOrderOpensCommandsOrScansRefusedUnjudged() {
+        String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+        String token = hub.stationToken("ST-1");
+        dashboard.send(token, List.of(
+                scan("ST-1", 1, now, "P-7", "O-1", "ORDER_OPENED", null, null),
+                scan("ST-1", 2, now, "P-7", "O-1", "WRONG_ITEM", "MUG-2", "MUG-1"),
+                scan("ST-1", 3, now, "P-7", "O-1", "LOCKED", "MUG-1", null),
+                scan("ST-1", 4, now, "P-7", "O-1", "COMMAND_ACCEPTED", null, null),
+                scan("ST-1", 5, now, "P-7", "O-1", "COMMAND_REFUSED", null, null),
+                scan("ST-1", 6, now, "P-7", "O-1", "NO_ORDER_OPEN", "MUG-1", null),
+                scan("ST-1", 7, now, "P-7", "O-1", "ORDER_BLOCKED", "MUG-1", null),
+                scan("ST-1", 8, now, "P-7", "O-1", "MATCH", "MUG-1", null),
+                scan("ST-1", 9, now, "P-7", "O-1", "UNREADABLE", null, null)));
+
+        JsonObject byPacker = json(dashboard.get("/api/v1/reports/mismatch-rate?by=packer", cookie));
+        JsonObject bySku = json(dashboard.get("/api/v1/reports/mismatch-rate?by=sku", cookie));
+
+        assertThat(byPacker.getJsonArray("rows").getJsonObject(0).getInteger("scans"))
+                .as("the wrong item, the match and the unreadable code").isEqualTo(3);
+        assertThat(byPacker.getJsonArray("rows").getJsonObject(0).getInteger("mismatches")).isEqualTo(1);
+        assertThat(bySku.getJsonArray("rows").stream().map(r -> (JsonObject) r)
+                .filter(r -> r.getString("sku").equals("MUG-1")).findFirst().orElseThrow().getInteger("scans"))
+                .as("MUG-1's match only: a wrong item counts for the SKU scanned").isEqualTo(1);
+    }
+
+    @Test
     void countsWholeDaysAndRaggedHoursOfALongRangeOnce() {
         String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
         String token = hub.stationToken("ST-1");

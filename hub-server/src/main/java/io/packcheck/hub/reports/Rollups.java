@@ -18,7 +18,7 @@ import java.util.Optional;
  * transaction, so a roll-up never counts an event that was not stored, nor misses one that was.
  * Used on the single database thread only.
  *
- * <p>{@code scans} counts SCAN events, whatever the verdict. An UNDO (or a CLEAR) takes an item
+ * <p>{@code scans} counts item scans ({@link #isItemScan}), whatever their verdict. An UNDO (or a CLEAR) takes an item
  * out of the box, not a scan out of the count: the scan was made and judged, a refused one taken back by
  * CLEAR stays counted too, and the item an UNDO takes back may have come in by a supervisor override of a
  * mismatch, whose scan is counted as a mismatch that really happened.
@@ -45,6 +45,18 @@ public final class Rollups {
 
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
+    /**
+     * What the dashboard counts as a scan, the denominator of every mismatch rate: a code read and judged as an
+     * item (or refused as unknown or unreadable). Opening an order, commands and badges, and scans refused before
+     * any judgement (session locked, order blocked, no order open) are not item scans.
+     */
+    public static boolean isItemScan(PackEvent event) {
+        return event.kind() == EventKind.SCAN && switch (event.verdict()) {
+            case ORDER_OPENED, ORDER_BLOCKED, NO_ORDER_OPEN, LOCKED, COMMAND_ACCEPTED, COMMAND_REFUSED -> false;
+            default -> true;
+        };
+    }
+
     /** What the dashboard calls a mismatch: a verdict that locks the session, or a code the catalog does not know. */
     public static boolean isMismatch(Verdict verdict) {
         return verdict.isMismatch() || verdict == Verdict.UNKNOWN_CODE;
@@ -56,7 +68,7 @@ public final class Rollups {
         long epochSecond = e.at().getEpochSecond();
         long hour = Math.floorDiv(epochSecond, 3600);
         long day = Math.floorDiv(epochSecond, 86_400);
-        if (e.kind() == EventKind.SCAN) {
+        if (isItemScan(e)) {
             int mismatch = isMismatch(e.verdict()) ? 1 : 0;
             counts(c, ALL, "", hour, day, 1, mismatch, 0);
             counts(c, STATION, e.stationId(), hour, day, 1, mismatch, 0);
