@@ -153,18 +153,28 @@ public final class PackingDay {
     }
 
     private List<String> unitScans(SampleItem item, int quantity) {
-        if (item.casePack().isPresent() && item.casePack().get().quantity() == quantity) {
-            return List.of(Scans.caseLabel(item.casePack().get()));
+        if (item.casePack().isPresent() && item.casePack().get().quantity() == quantity
+                && item.tracking() != Tracking.SERIAL) {
+            SampleItem.CasePack pack = item.casePack().get();
+            // a lot-tracked case is only accepted with its lot, as on a real logistic label
+            return List.of(item.tracking() == Tracking.LOT
+                    ? Scans.lotCaseLabel(pack, goodExpiry(item), lot())
+                    : Scans.caseLabel(pack));
         }
         List<String> scans = new ArrayList<>();
         for (int i = 0; i < quantity; i++) {
             scans.add(switch (item.tracking()) {
                 case NONE -> Scans.ean13(item);
-                case LOT -> Scans.lotUnit(item, today.plusDays(item.minShelfLifeDays() + 30L + random.nextInt(300)), lot());
+                case LOT -> Scans.lotUnit(item, goodExpiry(item), lot());
                 case SERIAL -> Scans.serialUnit(item, serialPrefix + String.format(Locale.ROOT, "%06d", ++serials));
             });
         }
         return scans;
+    }
+
+    /** An expiry comfortably past the item's minimum shelf life. */
+    private LocalDate goodExpiry(SampleItem item) {
+        return today.plusDays(item.minShelfLifeDays() + 30L + random.nextInt(300));
     }
 
     private String lot() {

@@ -22,6 +22,14 @@ public final class Scans {
         return "]C1" + "01" + pack.gtin14();
     }
 
+    /**
+     * A lot-tracked case's GS1-128 logistic label: {@code ]C1 01... 17YYMMDD 10LOT}, so the case carries its lot
+     * as the station requires of a lot-tracked item.
+     */
+    public static String lotCaseLabel(SampleItem.CasePack pack, LocalDate expiry, String lot) {
+        return caseLabel(pack) + "17" + expiry.format(YYMMDD) + "10" + lot;
+    }
+
     /** A GS1 DataMatrix with GTIN, expiry and lot: {@code ]d2 01... 17YYMMDD 10LOT}. */
     public static String lotUnit(SampleItem item, LocalDate expiry, String lot) {
         return "]d2" + "01" + item.gtin14() + "17" + expiry.format(YYMMDD) + "10" + lot;
