@@ -45,6 +45,7 @@ public final class HubVerticle extends VerticleBase {
     private HttpServer server;
     private DbWorker db;
     private Router router;
+    private long sweepTimer = -1;
 
     public HubVerticle(HubConfig config, Storage storage, Clock clock) {
         this.config = config;
@@ -78,7 +79,9 @@ public final class HubVerticle extends VerticleBase {
         new EventRoutes(hub).mount(router);
         new StationSyncRoutes(hub).mount(router);
         new EventIngestRoutes(hub).mount(router);
-        Sessions sessions = new Sessions(clock);
+        Sessions sessions = new Sessions(storage.dashboardSessions(), db, clock);
+        sweepTimer = vertx.setPeriodic(Sessions.SWEEP_EVERY.toMillis(), t -> sessions.sweep()
+                .onFailure(e -> LOG.warn("could not delete ended dashboard sessions: {}", e.getMessage())));
         DashboardAccess access = new DashboardAccess(hub, sessions);
         new ReportRoutes(hub, access).mount(router);
         new DashboardRoutes(hub, sessions, access, config.tlsCert().isPresent()).mount(router);
@@ -128,6 +131,9 @@ public final class HubVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         return closed.onComplete(x -> {
             if (db != null) {

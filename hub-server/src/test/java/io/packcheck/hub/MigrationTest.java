@@ -36,7 +36,7 @@ class MigrationTest {
                 assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
             }
             assertThat(tables).contains("credential", "item", "badge", "pack_order", "order_alias", "station_event",
-                    "station_state", "sequence_gap", "flyway_schema_history");
+                    "station_state", "sequence_gap", "dashboard_session", "flyway_schema_history");
         }
     }
 

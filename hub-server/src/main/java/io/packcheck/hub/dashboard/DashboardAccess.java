@@ -5,6 +5,8 @@ import io.packcheck.hub.auth.Principal;
 import io.packcheck.hub.auth.Secrets;
 import io.packcheck.hub.http.ApiError;
 import io.packcheck.hub.http.HubServices;
+import io.packcheck.hub.storage.DashboardSessionRepository.Session;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -31,54 +33,58 @@ public final class DashboardAccess {
 
     /** Pages: a signed-in user, or a redirect to the login page. */
     public Handler<RoutingContext> page() {
-        return ctx -> {
-            if (admitSession(ctx)) {
+        return ctx -> admitSession(ctx).onSuccess(admitted -> {
+            if (admitted) {
                 ctx.next();
             } else {
                 ctx.redirect("/login");
             }
-        };
+        }).onFailure(ctx::fail);
     }
 
     /** JSON for pages only (no tokens): a signed-in user, or 401. */
     public Handler<RoutingContext> session() {
-        return ctx -> {
-            if (admitSession(ctx)) {
+        return ctx -> admitSession(ctx).onSuccess(admitted -> {
+            if (admitted) {
                 ctx.next();
             } else {
                 ctx.fail(new ApiError(401, "unauthorized", "Cookie", "sign in at /login first"));
             }
-        };
+        }).onFailure(ctx::fail);
     }
 
     /** Reports: a signed-in user, an API key or a user secret as Bearer; otherwise 401. */
     public Handler<RoutingContext> reports() {
-        return ctx -> {
-            if (admitSession(ctx)) {
+        return ctx -> admitSession(ctx).onSuccess(admitted -> {
+            if (admitted) {
                 ctx.next();
-                return;
+            } else {
+                admitBearer(ctx);
             }
-            String header = ctx.request().getHeader("Authorization");
-            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
-                ctx.fail(new ApiError(401, "unauthorized", "Authorization",
-                        "sign in to the dashboard, or send Authorization: Bearer <api key>"));
-                return;
+        }).onFailure(ctx::fail);
+    }
+
+    private void admitBearer(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
+            ctx.fail(new ApiError(401, "unauthorized", "Authorization",
+                    "sign in to the dashboard, or send Authorization: Bearer <api key>"));
+            return;
+        }
+        String hash = Secrets.hash(header.substring(7).trim());
+        hub.db().call(() -> hub.storage().credentials().findActive(hash)).onComplete(found -> {
+            if (found.failed()) {
+                ctx.fail(found.cause());
+            } else if (found.result().isEmpty()) {
+                ctx.fail(new ApiError(401, "unauthorized", "Authorization", "the token is unknown or revoked"));
+            } else if (found.result().get().kind() == CredentialKind.STATION) {
+                ctx.fail(new ApiError(403, "forbidden", "Authorization",
+                        "reports need an API key or a user's secret; the token is a station token"));
+            } else {
+                ctx.put(USER, found.result().get());
+                ctx.next();
             }
-            String hash = Secrets.hash(header.substring(7).trim());
-            hub.db().call(() -> hub.storage().credentials().findActive(hash)).onComplete(found -> {
-                if (found.failed()) {
-                    ctx.fail(found.cause());
-                } else if (found.result().isEmpty()) {
-                    ctx.fail(new ApiError(401, "unauthorized", "Authorization", "the token is unknown or revoked"));
-                } else if (found.result().get().kind() == CredentialKind.STATION) {
-                    ctx.fail(new ApiError(403, "forbidden", "Authorization",
-                            "reports need an API key or a user's secret; the token is a station token"));
-                } else {
-                    ctx.put(USER, found.result().get());
-                    ctx.next();
-                }
-            });
-        };
+        });
     }
 
     /** After {@link #session()}: only admins. */
@@ -118,17 +124,19 @@ public final class DashboardAccess {
         }
     }
 
-    private boolean admitSession(RoutingContext ctx) {
+    /** Whether the request carries the cookie of a live session; if so, its user and session go on the context. */
+    private Future<Boolean> admitSession(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
         if (cookie == null || cookie.getValue().isEmpty() || cookie.getValue().length() > 100) {
-            return false;
+            return Future.succeededFuture(false);
         }
-        Optional<Sessions.Session> session = sessions.find(cookie.getValue());
-        session.ifPresent(s -> {
-            ctx.put(USER, s.user());
-            ctx.put(SESSION, s);
+        return sessions.find(cookie.getValue()).map(session -> {
+            session.ifPresent(s -> {
+                ctx.put(USER, s.user());
+                ctx.put(SESSION, s);
+            });
+            return session.isPresent();
         });
-        return session.isPresent();
     }
 
     /** The caller admitted by one of the handlers above. */
@@ -136,7 +144,7 @@ public final class DashboardAccess {
         return ctx.get(USER);
     }
 
-    public static Optional<Sessions.Session> currentSession(RoutingContext ctx) {
+    public static Optional<Session> currentSession(RoutingContext ctx) {
         return Optional.ofNullable(ctx.get(SESSION));
     }
 }

@@ -6,6 +6,7 @@ import io.packcheck.hub.auth.Secrets;
 import io.packcheck.hub.http.ApiError;
 import io.packcheck.hub.http.HubServices;
 import io.packcheck.hub.storage.CredentialRepository.CredentialInfo;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.Cookie;
@@ -104,19 +105,25 @@ public final class DashboardRoutes {
                 ctx.redirect("/login?error=wrong");
                 return;
             }
-            String id = sessions.open(user.get());
-            ctx.response().addCookie(cookie(id).setMaxAge(Sessions.IDLE.toSeconds()));
-            ctx.response().setStatusCode(303).putHeader("Location", "/dashboard/").end();
+            sessions.open(user.get(), hash).onSuccess(id -> {
+                if (id.isEmpty()) {
+                    // revoked between the check above and now
+                    ctx.redirect("/login?error=wrong");
+                    return;
+                }
+                ctx.response().addCookie(cookie(id.get()).setMaxAge(Sessions.IDLE.toSeconds()));
+                ctx.response().setStatusCode(303).putHeader("Location", "/dashboard/").end();
+            }).onFailure(ctx::fail);
         });
     }
 
     private void logout(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
-        if (cookie != null) {
-            sessions.close(cookie.getValue());
-        }
-        ctx.response().addCookie(cookie("").setMaxAge(0));
-        ctx.response().setStatusCode(303).putHeader("Location", "/login?error=signedout").end();
+        Future<Void> closed = cookie == null ? Future.succeededFuture() : sessions.close(cookie.getValue());
+        closed.onSuccess(v -> {
+            ctx.response().addCookie(cookie("").setMaxAge(0));
+            ctx.response().setStatusCode(303).putHeader("Location", "/login?error=signedout").end();
+        }).onFailure(ctx::fail);
     }
 
     private Cookie cookie(String value) {
@@ -152,8 +159,8 @@ public final class DashboardRoutes {
                 ctx.fail(new ApiError(404, "not_found", "name", "no active user is called " + name));
                 return;
             }
-            sessions.closeAll(name);
-            json(ctx, new JsonObject().put("revoked", name));
+            sessions.closeAll(name).onSuccess(v -> json(ctx, new JsonObject().put("revoked", name)))
+                    .onFailure(ctx::fail);
         }).onFailure(ctx::fail);
     }
 
