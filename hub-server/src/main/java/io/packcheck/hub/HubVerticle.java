@@ -82,7 +82,7 @@ public final class HubVerticle extends VerticleBase {
         Sessions sessions = new Sessions(storage.dashboardSessions(), db, clock);
         sweepTimer = vertx.setPeriodic(Sessions.SWEEP_EVERY.toMillis(), t -> sessions.sweep()
                 .onFailure(e -> LOG.warn("could not delete ended dashboard sessions: {}", e.getMessage())));
-        DashboardAccess access = new DashboardAccess(hub, sessions);
+        DashboardAccess access = new DashboardAccess(hub, sessions, config.tlsCert().isPresent());
         new ReportRoutes(hub, access).mount(router);
         new DashboardRoutes(hub, sessions, access, config.tlsCert().isPresent()).mount(router);
         StationEnrolment enrolment = new StationEnrolment(storage.enrolments(), clock, new SecureRandom());

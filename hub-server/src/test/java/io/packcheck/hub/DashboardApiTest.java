@@ -108,6 +108,21 @@ class DashboardApiTest {
     }
 
     @Test
+    void renewsTheCookiesBrowserLifetimeOnEveryRequestSoAWallScreenInUseStaysSignedIn() {
+        String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+        hub.clock.advance(Duration.ofHours(11));
+
+        var report = dashboard.get("/api/v1/reports/mismatch-rate?by=station", cookie);
+        var anonymous = dashboard.get("/api/v1/reports/mismatch-rate?by=station", null);
+
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.cookies()).singleElement().satisfies(renewed -> assertThat(renewed)
+                .startsWith(cookie + ";").contains("Max-Age=43200").containsIgnoringCase("HttpOnly")
+                .contains("SameSite=Strict"));
+        assertThat(anonymous.cookies()).isEmpty();
+    }
+
+    @Test
     void refusesAWrongSecretAnotherUsersSecretAndAnEmptyName() {
         dashboard.user("ann", "supervisor");
         String bobs = dashboard.user("bob", "supervisor");

@@ -25,10 +25,13 @@ public final class DashboardAccess {
 
     private final HubServices hub;
     private final Sessions sessions;
+    private final SessionCookie cookies;
 
-    public DashboardAccess(HubServices hub, Sessions sessions) {
+    /** @param secureCookies whether the hub serves TLS, so the session cookie is marked Secure */
+    public DashboardAccess(HubServices hub, Sessions sessions, boolean secureCookies) {
         this.hub = hub;
         this.sessions = sessions;
+        this.cookies = new SessionCookie(secureCookies);
     }
 
     /** Pages: a signed-in user, or a redirect to the login page. */
@@ -134,6 +137,8 @@ public final class DashboardAccess {
             session.ifPresent(s -> {
                 ctx.put(USER, s.user());
                 ctx.put(SESSION, s);
+                // the browser keeps the cookie as long as the session is in use, not 12 h from sign-in
+                ctx.response().addCookie(cookies.carrying(cookie.getValue()));
             });
             return session.isPresent();
         });

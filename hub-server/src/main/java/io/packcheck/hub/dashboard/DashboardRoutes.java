@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -38,13 +37,13 @@ public final class DashboardRoutes {
     private final HubServices hub;
     private final Sessions sessions;
     private final DashboardAccess access;
-    private final boolean secureCookies;
+    private final SessionCookie cookies;
 
     public DashboardRoutes(HubServices hub, Sessions sessions, DashboardAccess access, boolean secureCookies) {
         this.hub = hub;
         this.sessions = sessions;
         this.access = access;
-        this.secureCookies = secureCookies;
+        this.cookies = new SessionCookie(secureCookies);
     }
 
     public void mount(Router router) {
@@ -111,7 +110,7 @@ public final class DashboardRoutes {
                     ctx.redirect("/login?error=wrong");
                     return;
                 }
-                ctx.response().addCookie(cookie(id.get()).setMaxAge(Sessions.IDLE.toSeconds()));
+                ctx.response().addCookie(cookies.carrying(id.get()));
                 ctx.response().setStatusCode(303).putHeader("Location", "/dashboard/").end();
             }).onFailure(ctx::fail);
         });
@@ -121,14 +120,9 @@ public final class DashboardRoutes {
         Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
         Future<Void> closed = cookie == null ? Future.succeededFuture() : sessions.close(cookie.getValue());
         closed.onSuccess(v -> {
-            ctx.response().addCookie(cookie("").setMaxAge(0));
+            ctx.response().addCookie(cookies.cleared());
             ctx.response().setStatusCode(303).putHeader("Location", "/login?error=signedout").end();
         }).onFailure(ctx::fail);
-    }
-
-    private Cookie cookie(String value) {
-        return Cookie.cookie(Sessions.COOKIE, value).setPath("/").setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT).setSecure(secureCookies);
     }
 
     private void whoAmI(RoutingContext ctx) {
