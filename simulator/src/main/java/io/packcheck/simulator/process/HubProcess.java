@@ -3,9 +3,7 @@ package io.packcheck.simulator.process;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +25,8 @@ public final class HubProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private String lastProbe = "no answer yet";
 
     private HubProcess(Jars jars, Path dataDir, int port) {
         this.jars = jars;
@@ -103,27 +101,41 @@ public final class HubProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())), "the hub");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        lastProbe = "no answer yet";
         while (!ready()) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the hub exited with " + process.exitValue() + " while starting; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the hub was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+                throw new IllegalStateException("the hub was not ready within " + READY_TIMEOUT.toSeconds()
+                        + " s (last probe of /health/ready: " + lastProbe + "); see " + log);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
+    /**
+     * One probe on a fresh connection: a pooled keep-alive connection would still point at the hub
+     * process that was just killed.
+     */
     private boolean ready() {
+        HttpURLConnection c = null;
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(baseUrl().resolve("/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
+            c = (HttpURLConnection) baseUrl().resolve("/health/ready").toURL().openConnection();
+            c.setUseCaches(false);
+            c.setRequestProperty("Connection", "close");
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(2000);
+            int status = c.getResponseCode();
+            lastProbe = "HTTP " + status;
+            return status == 200;
         } catch (IOException e) {
+            lastProbe = e.toString();
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
         }
     }
 
