@@ -75,6 +75,7 @@ public final class StationAgent implements AutoCloseable {
     private static final Duration HOUSEKEEPING = Duration.ofHours(1);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ENROL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CACHE_WATCH = Duration.ofSeconds(1);
 
     private StationDatabase db;
     private Optional<Context> gpio = Optional.empty();
@@ -142,6 +143,8 @@ public final class StationAgent implements AutoCloseable {
         SignalPatterns patterns = lightProfile.map(LightProfile::patterns).orElse(SignalPatterns.defaults());
 
         db = StationDatabase.openIn(config.dataDir());
+        // from here on, what another process (an import) commits is noticed by the cache watch below
+        db.changedByOthers();
         // flags, environment and config file win over a stored enrolment: a --hub ignores it altogether
         EnrolmentFiles enrolmentFiles = new EnrolmentFiles(config.dataDir());
         Optional<EnrolmentFiles.Stored> enrolled = config.hub().isPresent()
@@ -208,12 +211,14 @@ public final class StationAgent implements AutoCloseable {
                 .toCompletableFuture(), "starting the packer screen on port " + config.screenPort())));
 
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-housekeeper");
+            Thread t = new Thread(r, "station-housekeeping");
             t.setDaemon(true);
             return t;
         });
         housekeeping.scheduleWithFixedDelay(new OutboxHousekeeper(outbox, config.outboxRetention()),
                 1, HOUSEKEEPING.toMinutes(), TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::watchCache, CACHE_WATCH.toMillis(), CACHE_WATCH.toMillis(),
+                TimeUnit.MILLISECONDS);
 
         LOG.info("station {} ready in {} ms: packer screen {}; scanner {}; lights {}; data {}; hub {}",
                 stationId,
@@ -224,6 +229,18 @@ public final class StationAgent implements AutoCloseable {
                 config.dataDir().toAbsolutePath(),
                 hubUri.map(uri -> uri + (config.hub().isEmpty() ? " (stored enrolment)" : ""))
                         .orElse("none (scan an enrolment code to join one)"));
+    }
+
+    /** An import run into the data directory while the station runs: the open order and the screen follow it. */
+    private void watchCache() {
+        try {
+            if (db.changedByOthers()) {
+                station.cacheChangedElsewhere();
+            }
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again
+            LOG.warn("checking the cache for changes by another process: {}", e.getMessage());
+        }
     }
 
     /** Starts the hub link; the seam between enrolment and the link's wiring. */
@@ -401,6 +418,12 @@ public final class StationAgent implements AutoCloseable {
         quietly("housekeeper", () -> {
             if (housekeeping != null) {
                 housekeeping.shutdownNow();
+                try {
+                    // the database closes next: let a purge or a cache check in progress end first
+                    housekeeping.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         });
         quietly("light scheduler", () -> lightScheduler.ifPresent(ExecutorScheduler::close));
