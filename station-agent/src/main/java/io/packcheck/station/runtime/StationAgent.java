@@ -89,6 +89,7 @@ public final class StationAgent implements AutoCloseable {
     private Optional<PackerScreen> screen = Optional.empty();
     private Optional<Integer> screenPort = Optional.empty();
     private ScheduledExecutorService housekeeping;
+    private HubEnroller enroller;
     private boolean closed;
 
     private StationAgent() {}
@@ -185,6 +186,8 @@ public final class StationAgent implements AutoCloseable {
         // a hub from the settings is the settings' to change; a stored enrolment may be replaced by a new one
         Optional<Enrolling> enrolling = config.hub().isPresent() ? Optional.empty()
                 : Optional.of(enrolment -> join(enrolment, config, stationIdGiven, enrolmentFiles, linkStarter, clock));
+        // one enroller for the agent's life: it remembers a hub's Retry-After between scans
+        enroller = new JdkHttpEnroller(ENROL_TIMEOUT, clock);
 
         station = new PackStation(new PackStation.Parts(
                 stationId,
@@ -274,7 +277,7 @@ public final class StationAgent implements AutoCloseable {
                     + " (station-id setting) but the code is for station " + enrolment.stationId()
                     + "; print a code for " + config.stationId() + " or remove the station-id setting");
         }
-        HubEnroller.Exchange exchange = new JdkHttpEnroller(ENROL_TIMEOUT).exchange(enrolment);
+        HubEnroller.Exchange exchange = enroller.exchange(enrolment);
         if (exchange instanceof HubEnroller.Exchange.Failed failed) {
             return new Enrolling.Join.Failed(failed.reason());
         }
