@@ -171,6 +171,16 @@ public final class InProcessHub implements AutoCloseable {
                 .sendJsonObject(new JsonObject().put("reason", reason)));
     }
 
+    public void hold(String orderId, String reason) {
+        ok(ops.post("/api/v1/orders/" + orderId + "/hold").bearerTokenAuthentication(apiKey)
+                .sendJsonObject(new JsonObject().put("reason", reason)));
+    }
+
+    public void release(String orderId) {
+        ok(ops.post("/api/v1/orders/" + orderId + "/release").bearerTokenAuthentication(apiKey)
+                .sendJsonObject(new JsonObject()));
+    }
+
     /** The order's status as the ops API reports it. */
     public String orderStatus(String orderId) {
         return ok(ops.get("/api/v1/orders/" + orderId).bearerTokenAuthentication(apiKey).send())
