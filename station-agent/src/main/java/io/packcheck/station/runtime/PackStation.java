@@ -195,6 +195,11 @@ public final class PackStation implements ScanListener {
         });
     }
 
+    /** Shows the view again: the cache age and the events waiting move on while nobody scans (offline, say). */
+    public void refreshScreen() {
+        submit("screen refresh", this::publish);
+    }
+
     private void recheck(Order order) {
         Optional<Outcome> outcome = parts.rules().orderChanged(session, order, parts.clock().instant());
         if (outcome.isPresent()) {

@@ -76,6 +76,7 @@ public final class StationAgent implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ENROL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CACHE_WATCH = Duration.ofSeconds(1);
+    private static final Duration SCREEN_REFRESH = Duration.ofSeconds(5);
 
     private StationDatabase db;
     private Optional<Context> gpio = Optional.empty();
@@ -222,6 +223,10 @@ public final class StationAgent implements AutoCloseable {
                 1, HOUSEKEEPING.toMinutes(), TimeUnit.MINUTES);
         housekeeping.scheduleWithFixedDelay(this::watchCache, CACHE_WATCH.toMillis(), CACHE_WATCH.toMillis(),
                 TimeUnit.MILLISECONDS);
+        if (screen.isPresent()) {
+            housekeeping.scheduleWithFixedDelay(station::refreshScreen, SCREEN_REFRESH.toMillis(),
+                    SCREEN_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        }
 
         LOG.info("station {} ready in {} ms: packer screen {}; scanner {}; lights {}; data {}; hub {}",
                 stationId,

@@ -157,6 +157,8 @@ class StationWithHubTest {
             hub.stop();
             String blinking = lights.awaitLine(l -> l.contains("amber=blink"), Duration.ofSeconds(20));
             JsonObject offline = eventuallyView(screenPort, v -> "disconnected".equals(v.getString("hubState")));
+            JsonObject later = eventuallyView(screenPort, v -> v.getString("cacheAge") != null
+                    && !v.getString("cacheAge").equals(offline.getString("cacheAge")));
             station.scan(MUG);
             assertThat(lights.next()).as("packing goes on from the cache, the amber blink stays")
                     .isEqualTo("LIGHTS green=on amber=blink red=off buzzer=beep");
@@ -168,6 +170,7 @@ class StationWithHubTest {
             assertThat(blinking).isEqualTo("LIGHTS green=off amber=blink red=off buzzer=off");
             assertThat(offline.getString("hub")).containsIgnoringCase("not connected");
             assertThat(offline.getString("cacheAge")).as("the screen says how old the cache is").isNotBlank();
+            assertThat(later.getString("hubState")).as("the age moves on while nobody scans").isEqualTo("disconnected");
             assertThat(waiting.getString("hubState")).isEqualTo("disconnected");
             eventually("the hub has the order VERIFIED", () -> hub.orderStatus("SO-83").equals("VERIFIED"));
             eventually("every event at the hub", () -> hub.events().size() == 4);
