@@ -174,14 +174,39 @@ public final class PackStation implements ScanListener {
 
     /** The hub sent a new version of an order; it matters when that order is open here. */
     public void orderChanged(Order order) {
-        submit("order change", () -> {
-            Optional<Outcome> outcome = parts.rules().orderChanged(session, order, parts.clock().instant());
-            if (outcome.isPresent()) {
-                apply(outcome.get());
+        submit("order change", () -> recheck(order));
+    }
+
+    /**
+     * Another process wrote to the cache (an {@code import} into this data directory): the open order is
+     * checked against its cached version as if the hub had sent it, and the screen shows the new names.
+     */
+    public void cacheChangedElsewhere() {
+        submit("cache change", () -> {
+            Optional<Order> cached = session.order().flatMap(open -> parts.cache().order(open.id()));
+            if (session.order().isPresent()) {
+                shownOrder = openOrder(session);
+            }
+            if (cached.isPresent()) {
+                recheck(cached.get());
             } else {
                 publish();
             }
         });
+    }
+
+    /** Shows the view again: the cache age and the events waiting move on while nobody scans (offline, say). */
+    public void refreshScreen() {
+        submit("screen refresh", this::publish);
+    }
+
+    private void recheck(Order order) {
+        Optional<Outcome> outcome = parts.rules().orderChanged(session, order, parts.clock().instant());
+        if (outcome.isPresent()) {
+            apply(outcome.get());
+        } else {
+            publish();
+        }
     }
 
     /**

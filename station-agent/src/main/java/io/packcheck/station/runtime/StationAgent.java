@@ -75,6 +75,8 @@ public final class StationAgent implements AutoCloseable {
     private static final Duration HOUSEKEEPING = Duration.ofHours(1);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration ENROL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CACHE_WATCH = Duration.ofSeconds(1);
+    private static final Duration SCREEN_REFRESH = Duration.ofSeconds(5);
 
     private StationDatabase db;
     private Optional<Context> gpio = Optional.empty();
@@ -88,6 +90,7 @@ public final class StationAgent implements AutoCloseable {
     private Optional<PackerScreen> screen = Optional.empty();
     private Optional<Integer> screenPort = Optional.empty();
     private ScheduledExecutorService housekeeping;
+    private HubEnroller enroller;
     private boolean closed;
 
     private StationAgent() {}
@@ -142,6 +145,8 @@ public final class StationAgent implements AutoCloseable {
         SignalPatterns patterns = lightProfile.map(LightProfile::patterns).orElse(SignalPatterns.defaults());
 
         db = StationDatabase.openIn(config.dataDir());
+        // from here on, what another process (an import) commits is noticed by the cache watch below
+        db.changedByOthers();
         // flags, environment and config file win over a stored enrolment: a --hub ignores it altogether
         EnrolmentFiles enrolmentFiles = new EnrolmentFiles(config.dataDir());
         Optional<EnrolmentFiles.Stored> enrolled = config.hub().isPresent()
@@ -182,6 +187,8 @@ public final class StationAgent implements AutoCloseable {
         // a hub from the settings is the settings' to change; a stored enrolment may be replaced by a new one
         Optional<Enrolling> enrolling = config.hub().isPresent() ? Optional.empty()
                 : Optional.of(enrolment -> join(enrolment, config, stationIdGiven, enrolmentFiles, linkStarter, clock));
+        // one enroller for the agent's life: it remembers a hub's Retry-After between scans
+        enroller = new JdkHttpEnroller(ENROL_TIMEOUT, clock);
 
         station = new PackStation(new PackStation.Parts(
                 stationId,
@@ -208,12 +215,18 @@ public final class StationAgent implements AutoCloseable {
                 .toCompletableFuture(), "starting the packer screen on port " + config.screenPort())));
 
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-housekeeper");
+            Thread t = new Thread(r, "station-housekeeping");
             t.setDaemon(true);
             return t;
         });
         housekeeping.scheduleWithFixedDelay(new OutboxHousekeeper(outbox, config.outboxRetention()),
                 1, HOUSEKEEPING.toMinutes(), TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::watchCache, CACHE_WATCH.toMillis(), CACHE_WATCH.toMillis(),
+                TimeUnit.MILLISECONDS);
+        if (screen.isPresent()) {
+            housekeeping.scheduleWithFixedDelay(station::refreshScreen, SCREEN_REFRESH.toMillis(),
+                    SCREEN_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        }
 
         LOG.info("station {} ready in {} ms: packer screen {}; scanner {}; lights {}; data {}; hub {}",
                 stationId,
@@ -224,6 +237,18 @@ public final class StationAgent implements AutoCloseable {
                 config.dataDir().toAbsolutePath(),
                 hubUri.map(uri -> uri + (config.hub().isEmpty() ? " (stored enrolment)" : ""))
                         .orElse("none (scan an enrolment code to join one)"));
+    }
+
+    /** An import run into the data directory while the station runs: the open order and the screen follow it. */
+    private void watchCache() {
+        try {
+            if (db.changedByOthers()) {
+                station.cacheChangedElsewhere();
+            }
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again
+            LOG.warn("checking the cache for changes by another process: {}", e.getMessage());
+        }
     }
 
     /** Starts the hub link; the seam between enrolment and the link's wiring. */
@@ -257,7 +282,7 @@ public final class StationAgent implements AutoCloseable {
                     + " (station-id setting) but the code is for station " + enrolment.stationId()
                     + "; print a code for " + config.stationId() + " or remove the station-id setting");
         }
-        HubEnroller.Exchange exchange = new JdkHttpEnroller(ENROL_TIMEOUT).exchange(enrolment);
+        HubEnroller.Exchange exchange = enroller.exchange(enrolment);
         if (exchange instanceof HubEnroller.Exchange.Failed failed) {
             return new Enrolling.Join.Failed(failed.reason());
         }
@@ -401,6 +426,12 @@ public final class StationAgent implements AutoCloseable {
         quietly("housekeeper", () -> {
             if (housekeeping != null) {
                 housekeeping.shutdownNow();
+                try {
+                    // the database closes next: let a purge or a cache check in progress end first
+                    housekeeping.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         });
         quietly("light scheduler", () -> lightScheduler.ifPresent(ExecutorScheduler::close));

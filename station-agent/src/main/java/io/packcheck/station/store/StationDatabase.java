@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,6 +31,8 @@ public final class StationDatabase implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    // PRAGMA data_version as this connection last saw it; it moves only with commits of other connections
+    private long seenDataVersion = -1;
 
     private StationDatabase(Path file, Connection connection) {
         this.file = file;
@@ -116,6 +120,23 @@ public final class StationDatabase implements AutoCloseable {
         }
         statement.clearParameters();
         return statement;
+    }
+
+    /**
+     * Whether another connection (an {@code import} run into this data directory, say) committed since the
+     * last call; the first call only takes note. The station's own writes never count.
+     */
+    public boolean changedByOthers() {
+        return read(d -> {
+            long version;
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+                version = rs.next() ? rs.getLong(1) : 0;
+            }
+            boolean changed = seenDataVersion >= 0 && version != seenDataVersion;
+            seenDataVersion = version;
+            return changed;
+        });
     }
 
     @Override

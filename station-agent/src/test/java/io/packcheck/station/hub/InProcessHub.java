@@ -171,6 +171,24 @@ public final class InProcessHub implements AutoCloseable {
                 .sendJsonObject(new JsonObject().put("reason", reason)));
     }
 
+    public void hold(String orderId, String reason) {
+        ok(ops.post("/api/v1/orders/" + orderId + "/hold").bearerTokenAuthentication(apiKey)
+                .sendJsonObject(new JsonObject().put("reason", reason)));
+    }
+
+    public void release(String orderId) {
+        ok(ops.post("/api/v1/orders/" + orderId + "/release").bearerTokenAuthentication(apiKey)
+                .sendJsonObject(new JsonObject()));
+    }
+
+    /** The station's row of the hub's station health report (last heartbeat's scanner, events waiting, cache age). */
+    public JsonObject stationHealth(String stationId) {
+        JsonArray rows = ok(ops.get("/api/v1/reports/stations").bearerTokenAuthentication(apiKey).send())
+                .bodyAsJsonObject().getJsonArray("rows");
+        return rows.stream().map(JsonObject.class::cast).filter(r -> stationId.equals(r.getString("station")))
+                .findFirst().orElseThrow(() -> new AssertionError("no station " + stationId + " in " + rows));
+    }
+
     /** The order's status as the ops API reports it. */
     public String orderStatus(String orderId) {
         return ok(ops.get("/api/v1/orders/" + orderId).bearerTokenAuthentication(apiKey).send())

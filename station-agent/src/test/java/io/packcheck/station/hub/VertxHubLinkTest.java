@@ -259,7 +259,7 @@ class VertxHubLinkTest {
     }
 
     @Test
-    void aHeartbeatMeasuresTheClockSkewAgainstTheHub() throws Exception {
+    void aHeartbeatMeasuresTheClockSkewAgainstTheHubAndTellsItTheStationsState() throws Exception {
         Clock tenSecondsAhead = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10));
         VertxHubLink link = VertxHubLink.start(vertx, settings(hub.uri()), cache, outbox, () -> "connected", listener,
                 tenSecondsAhead);
@@ -268,6 +268,10 @@ class VertxHubLinkTest {
         eventually(() -> link.clockSkew().isPresent(), "a heartbeat answer");
 
         assertThat(link.clockSkew().orElseThrow()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(11));
+        JsonObject health = hub.stationHealth("ST-1");
+        assertThat(health.getString("scannerState")).isEqualTo("connected");
+        assertThat(health.getLong("eventsWaiting")).isZero();
+        assertThat(health.getBoolean("online")).isTrue();
     }
 
     @Test

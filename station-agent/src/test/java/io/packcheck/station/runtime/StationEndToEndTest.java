@@ -22,14 +22,25 @@ import io.packcheck.station.store.OutboxEntry;
 import io.packcheck.station.store.PackSessionJson;
 import io.packcheck.station.store.SessionStore;
 import io.packcheck.station.store.StationDatabase;
+import io.packcheck.station.StationMain;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The whole station in one JVM: real bytes through a socat pty and jssc, console lights, a real SQLite file. */
 class StationEndToEndTest {
@@ -101,6 +112,69 @@ class StationEndToEndTest {
                 pty.send(ORDER + "\r");
                 assertThat(lights.next()).isEqualTo(GREEN);
             }
+        }
+    }
+
+    @Test
+    void anImportIntoTheRunningStationsDataFolderRechecksTheOpenOrderAndRenewsThePackerScreen() throws Exception {
+        Path data = dir.resolve("data");
+        Stations.seed(data, 3);
+        int screenPort = freePort();
+        try (SocatPty pty = SocatPty.start(dir);
+                StationAgent agent = StationAgent.start(Stations.config(data, Optional.of(pty.stationEnd()), screenPort),
+                        lights.printStream())) {
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            awaitConnected(agent);
+            pty.send(ORDER + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send(MUG + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send(MUG + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+
+            Path file = dir.resolve("change.jsonl");
+            Files.writeString(file, String.join("\n",
+                    "{\"type\":\"item\",\"sku\":\"MUG-BLUE\",\"name\":\"Blue Mug, large\",\"barcodes\":[{\"code\":\"" + MUG + "\"}]}",
+                    "{\"type\":\"order\",\"id\":\"" + ORDER + "\",\"lines\":[{\"sku\":\"MUG-BLUE\",\"quantity\":1}]}"));
+            int exit = new CommandLine(new StationMain()).execute("import", "--data", data.toString(), file.toString());
+
+            assertThat(exit).isZero();
+            assertThat(lights.next()).as("two mugs packed, one now ordered: too many in the box").isEqualTo(RED);
+            JsonObject view = eventuallyView(screenPort, v -> v.getJsonObject("order") != null
+                    && v.getJsonObject("order").getJsonArray("lines").getJsonObject(0).getInteger("expected") == 1);
+            assertThat(view.getJsonObject("order").getJsonArray("lines").getJsonObject(0).getString("name"))
+                    .isEqualTo("Blue Mug, large");
+            assertThat(view.getJsonObject("verdict").getString("code")).isEqualTo("OVER_QUANTITY");
+
+            Files.writeString(file, "{\"type\":\"order\",\"id\":\"" + ORDER + "\",\"status\":\"cancelled\","
+                    + "\"lines\":[{\"sku\":\"MUG-BLUE\",\"quantity\":1}]}");
+            assertThat(new CommandLine(new StationMain()).execute("import", "--data", data.toString(), file.toString())).isZero();
+
+            JsonObject cancelled = eventuallyView(screenPort, v -> v.getJsonObject("verdict") != null
+                    && "ORDER_BLOCKED".equals(v.getJsonObject("verdict").getString("code")));
+            assertThat(cancelled.getString("lock")).startsWith("DO NOT SHIP: order " + ORDER + " was cancelled");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The packer screen's view once it satisfies {@code wanted}, asked every 50 ms for up to 10 s. */
+    private static JsonObject eventuallyView(int port, Predicate<JsonObject> wanted) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/view")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonObject view = new JsonObject(response.body());
+            if (wanted.test(view)) {
+                return view;
+            }
+            assertThat(System.nanoTime()).as("the wanted packer screen within 10 s, last: " + view).isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 

@@ -214,7 +214,7 @@ class StationEnrolmentTest {
                         .contains("set up as station pack-07").contains("pack-24");
             }
             Enrolment parsed = ((io.packcheck.core.enrol.EnrolmentParse.Parsed) Enrolment.parse(enrolment)).enrolment();
-            assertThat(new io.packcheck.station.enrol.JdkHttpEnroller(Duration.ofSeconds(5)).exchange(parsed))
+            assertThat(new io.packcheck.station.enrol.JdkHttpEnroller(Duration.ofSeconds(5), java.time.Clock.systemUTC()).exchange(parsed))
                     .as("the code still works for its own station")
                     .isInstanceOf(io.packcheck.station.enrol.HubEnroller.Exchange.Token.class);
         }

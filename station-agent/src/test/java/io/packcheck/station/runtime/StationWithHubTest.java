@@ -89,8 +89,9 @@ class StationWithHubTest {
 
     @Test
     void aCancelAtTheHubTurnsTheStationRedWhilePacking() throws Exception {
+        int screenPort = freePort();
         try (InProcessHub hub = hubWithMugs(Optional.empty(), "SO-78", 3);
-                Running station = start(hub, Optional.empty())) {
+                Running station = start(hub, Optional.empty(), screenPort)) {
             station.scan("SO-78");
             assertThat(lights.next()).isEqualTo(GREEN);
             station.scan(MUG);
@@ -101,8 +102,80 @@ class StationWithHubTest {
 
             assertThat(lights.next()).isEqualTo(RED);
             System.out.printf("cancel to red light: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelled));
+            assertThat(eventuallyView(screenPort, v -> v.getString("lock") != null).getString("lock"))
+                    .startsWith("DO NOT SHIP: order SO-78 was cancelled (customer cancelled)");
             station.scan(MUG);
             assertThat(lights.next()).as("a blocked order takes no more items").isEqualTo(RED);
+        }
+    }
+
+    @Test
+    void aHoldBlocksTheOpenOrderUntilReleasedAndChangedLinesAreCheckedAgainstTheBox() throws Exception {
+        int screenPort = freePort();
+        try (InProcessHub hub = hubWithMugs(Optional.empty(), "SO-82", 3);
+                Running station = start(hub, Optional.empty(), screenPort)) {
+            station.scan("SO-82");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            station.scan(MUG);
+            assertThat(lights.next()).isEqualTo(GREEN);
+            station.scan(MUG);
+            assertThat(lights.next()).isEqualTo(GREEN);
+
+            hub.hold("SO-82", "address check");
+            assertThat(lights.next()).as("held: red at once").isEqualTo(RED);
+            String held = eventuallyView(screenPort, v -> v.getString("lock") != null).getString("lock");
+            station.scan(MUG);
+            assertThat(lights.next()).isEqualTo(RED);
+            hub.release("SO-82");
+            assertThat(lights.next()).as("released: packing goes on").isEqualTo(GREEN);
+            JsonObject released = eventuallyView(screenPort, v -> v.getString("lock") == null);
+            hub.putOrder("SO-82", "MUG-BLUE", 1, "TOTE-SO-82");
+            assertThat(lights.next()).as("two mugs in the box, one now ordered").isEqualTo(RED);
+            JsonObject changed = eventuallyView(screenPort, v -> v.getString("lock") != null);
+
+            assertThat(held).startsWith("DO NOT SHIP: order SO-82 is on hold (address check)");
+            assertThat(released.getString("lock")).isNull();
+            assertThat(released.getJsonObject("order").getJsonArray("lines").getJsonObject(0).getInteger("scanned"))
+                    .as("the scan made while held was not counted").isEqualTo(2);
+            assertThat(changed.getJsonObject("verdict").getString("code")).isEqualTo("OVER_QUANTITY");
+            assertThat(changed.getJsonObject("order").getJsonArray("lines").getJsonObject(0).getInteger("expected"))
+                    .isEqualTo(1);
+            eventually("the hub has the station's over-quantity after the change",
+                    () -> hub.events().stream().anyMatch(e -> "OVER_QUANTITY".equals(e.getString("verdict"))));
+        }
+    }
+
+    @Test
+    void withoutTheHubTheStationBlinksAmberShowsTheCacheAgeKeepsPackingAndSendsEverythingOnceBack() throws Exception {
+        int screenPort = freePort();
+        try (InProcessHub hub = hubWithMugs(Optional.empty(), "SO-83", 2);
+                Running station = start(hub, Optional.empty(), screenPort)) {
+            station.scan("SO-83");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            eventually("the hub has the station's first event", () -> hub.events().size() == 1);
+
+            hub.stop();
+            String blinking = lights.awaitLine(l -> l.contains("amber=blink"), Duration.ofSeconds(20));
+            JsonObject offline = eventuallyView(screenPort, v -> "disconnected".equals(v.getString("hubState")));
+            JsonObject later = eventuallyView(screenPort, v -> v.getString("cacheAge") != null
+                    && !v.getString("cacheAge").equals(offline.getString("cacheAge")));
+            station.scan(MUG);
+            assertThat(lights.next()).as("packing goes on from the cache, the amber blink stays")
+                    .isEqualTo("LIGHTS green=on amber=blink red=off buzzer=beep");
+            station.scan(MUG);
+            assertThat(lights.next()).as("the order completes offline").startsWith("LIGHTS green=on amber=blink");
+            JsonObject waiting = eventuallyView(screenPort, v -> v.getLong("eventsWaiting") == 3);
+            hub.start();
+
+            assertThat(blinking).isEqualTo("LIGHTS green=off amber=blink red=off buzzer=off");
+            assertThat(offline.getString("hub")).containsIgnoringCase("not connected");
+            assertThat(offline.getString("cacheAge")).as("the screen says how old the cache is").isNotBlank();
+            assertThat(later.getString("hubState")).as("the age moves on while nobody scans").isEqualTo("disconnected");
+            assertThat(waiting.getString("hubState")).isEqualTo("disconnected");
+            eventually("the hub has the order VERIFIED", () -> hub.orderStatus("SO-83").equals("VERIFIED"));
+            eventually("every event at the hub", () -> hub.events().size() == 4);
+            assertThat(hub.events()).extracting(e -> e.getString("id")).doesNotHaveDuplicates();
+            eventuallyView(screenPort, v -> "connected".equals(v.getString("hubState")) && v.getLong("eventsWaiting") == 0);
         }
     }
 

@@ -54,6 +54,28 @@ class StationDatabaseTest {
     }
 
     @Test
+    void noticesCommitsOfAnotherConnectionButNotItsOwn() {
+        Path file = dir.resolve("s.db");
+        try (StationDatabase station = StationDatabase.open(file);
+                StationDatabase importer = StationDatabase.open(file)) {
+            SqliteOrderCache own = new SqliteOrderCache(station, java.time.Clock.systemUTC());
+            SqliteOrderCache other = new SqliteOrderCache(importer, java.time.Clock.systemUTC());
+            boolean first = station.changedByOthers();
+
+            own.markSynced();
+            boolean afterOwnWrite = station.changedByOthers();
+            other.markSynced();
+            boolean afterOtherWrite = station.changedByOthers();
+            boolean askedAgain = station.changedByOthers();
+
+            assertThat(first).as("the first call only takes note").isFalse();
+            assertThat(afterOwnWrite).isFalse();
+            assertThat(afterOtherWrite).isTrue();
+            assertThat(askedAgain).isFalse();
+        }
+    }
+
+    @Test
     void reopeningAMigratedFileKeepsItsSchemaVersion() {
         Path file = dir.resolve("s.db");
         StationDatabase.open(file).close();
