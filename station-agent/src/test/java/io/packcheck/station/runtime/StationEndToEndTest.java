@@ -22,10 +22,14 @@ import io.packcheck.station.store.OutboxEntry;
 import io.packcheck.station.store.PackSessionJson;
 import io.packcheck.station.store.SessionStore;
 import io.packcheck.station.store.StationDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,36 @@ class StationEndToEndTest {
             Optional<PackSession> session = new SessionStore<>(db, new Outbox(db, Clock.systemUTC()), new PackSessionJson(),
                     Clock.systemUTC()).current();
             assertThat(session).hasValueSatisfying(s -> assertThat(s.order()).isEmpty());
+        }
+    }
+
+    @Test
+    void sendsTheScannerProfilesBadScanCommandToTheHandheldOnAMismatch() throws Exception {
+        Path data = dir.resolve("data");
+        Stations.seed(data, 2);
+        try (SocatPty pty = SocatPty.start(dir);
+                InputStream handheld = pty.scannerInput();
+                StationAgent agent = StationAgent.start(
+                        Stations.config(data, Optional.of(pty.stationEnd()), 0, "zebra-ls2208-rs232"), lights.printStream())) {
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            awaitConnected(agent);
+            CompletableFuture<Integer> heardAtTheHandheld = CompletableFuture.supplyAsync(() -> firstByte(handheld));
+
+            pty.send(ORDER + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send(RED_MUG + "\r");
+            assertThat(lights.next()).isEqualTo(RED);
+
+            // the LS2208 profile's badScanHex is 07: BEL, which "Beep on <BEL>" turns into a beep at the handheld
+            assertThat(heardAtTheHandheld.get(10, TimeUnit.SECONDS)).isEqualTo(0x07);
+        }
+    }
+
+    private static int firstByte(InputStream in) {
+        try {
+            return in.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
