@@ -120,6 +120,35 @@ class StationEndToEndTest {
     }
 
     @Test
+    void aScannerUnpluggedWhilePackingShowsOfflineAndPacksOnWhenPluggedBackWithoutARestart() throws Exception {
+        Path data = dir.resolve("data");
+        Stations.seed(data, 1);
+        SocatPty pty = SocatPty.start(dir);
+        try (StationAgent agent = StationAgent.start(Stations.config(data, Optional.of(pty.stationEnd()), 0),
+                lights.printStream())) {
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            awaitConnected(agent);
+
+            pty.close();
+            assertThat(lights.next()).isEqualTo(SCANNER_OFFLINE);
+            pty = SocatPty.start(dir);
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            awaitConnected(agent);
+            pty.send(ORDER + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send(MUG + "\r");
+
+            assertThat(lights.next()).isEqualTo(GREEN);
+        } finally {
+            pty.close();
+        }
+        try (StationDatabase db = StationDatabase.openIn(data)) {
+            assertThat(new Outbox(db, Clock.systemUTC()).oldestUnconfirmed(100)).extracting(e -> e.event().verdict())
+                    .containsExactly(Verdict.ORDER_OPENED, Verdict.ORDER_COMPLETE, Verdict.ORDER_COMPLETE);
+        }
+    }
+
+    @Test
     void aScannerThatIsNotPluggedInShowsOfflineAndIsReadOncePluggedIn() throws Exception {
         Path data = dir.resolve("data");
         Stations.seed(data, 5);
