@@ -90,7 +90,7 @@ class StationEndToEndTest {
     }
 
     @Test
-    void sendsTheScannerProfilesBadScanCommandToTheHandheldOnAMismatch() throws Exception {
+    void sendsTheScannerProfilesBadScanCommandToTheHandheldOnAMismatchAndOnEachScanWhileLocked() throws Exception {
         Path data = dir.resolve("data");
         Stations.seed(data, 2);
         try (SocatPty pty = SocatPty.start(dir);
@@ -108,6 +108,12 @@ class StationEndToEndTest {
 
             // the LS2208 profile's badScanHex is 07: BEL, which "Beep on <BEL>" turns into a beep at the handheld
             assertThat(heardAtTheHandheld.get(10, TimeUnit.SECONDS)).isEqualTo(0x07);
+            CompletableFuture<Integer> heardAgain = CompletableFuture.supplyAsync(() -> firstByte(handheld));
+            pty.send(MUG + "\r");
+            assertThat(lights.next()).isEqualTo(RED);
+
+            // the mug is on the order but not counted while locked: the handheld must not only good-read beep
+            assertThat(heardAgain.get(10, TimeUnit.SECONDS)).isEqualTo(0x07);
         }
     }
 
