@@ -182,4 +182,55 @@ class ElementStringsTest {
         assertThat(ApplicationIdentifiers.byAi("10").orElseThrow().maxLength()).isEqualTo(20);
         assertThat(ApplicationIdentifiers.byAi("402").orElseThrow().predefinedLength()).isFalse();
     }
+
+    // Format and length of each AI the issue names, from the GS1 General Specifications AI table (section 3.2)
+    // and the GS1 Barcode Syntax Dictionary; "fixed" is the predefined-length list (no FNC1 after the field).
+    @ParameterizedTest(name = "AI ({0}): {1}, {2} to {3} characters")
+    @CsvSource({
+        "00,   fixed,    18, 18", "01,   fixed,    14, 14", "02,   fixed,    14, 14", "03,   fixed,    14, 14",
+        "10,   variable,  1, 20", "11,   fixed,     6,  6", "12,   fixed,     6,  6", "13,   fixed,     6,  6",
+        "15,   fixed,     6,  6", "16,   fixed,     6,  6", "17,   fixed,     6,  6", "20,   fixed,     2,  2",
+        "21,   variable,  1, 20", "22,   variable,  1, 20", "240,  variable,  1, 30", "241,  variable,  1, 30",
+        "242,  variable,  1,  6", "250,  variable,  1, 30", "251,  variable,  1, 30", "30,   variable,  1,  8",
+        "3100, fixed,     6,  6", "3105, fixed,     6,  6", "3303, fixed,     6,  6", "3695, fixed,     6,  6",
+        "37,   variable,  1,  8", "400,  variable,  1, 30", "401,  variable,  1, 30", "402,  variable, 17, 17",
+        "403,  variable,  1, 30", "410,  fixed,    13, 13", "411,  fixed,    13, 13", "412,  fixed,    13, 13",
+        "413,  fixed,    13, 13", "414,  fixed,    13, 13", "415,  fixed,    13, 13", "416,  fixed,    13, 13",
+        "417,  fixed,    13, 13", "420,  variable,  1, 20", "421,  variable,  4, 12", "7003, variable, 10, 10",
+        "8003, variable, 14, 30", "8004, variable,  1, 30", "8020, variable,  1, 25", "90,   variable,  1, 30",
+        "91,   variable,  1, 90", "95,   variable,  1, 90", "99,   variable,  1, 90",
+    })
+    void definesEachAiTheIssueNamesWithItsGs1Length(String ai, String kind, int min, int max) {
+        var def = ApplicationIdentifiers.byAi(ai).orElseThrow();
+
+        assertThat(def.predefinedLength()).as("predefined length").isEqualTo(kind.equals("fixed"));
+        assertThat(def.minLength()).as("min length").isEqualTo(min);
+        assertThat(def.maxLength()).as("max length").isEqualTo(max);
+    }
+
+    @Test
+    void everyMeasureAiFrom310nTo369nIsSixDigitsWithItsLastDigitAsDecimals() {
+        var measures = ApplicationIdentifiers.all().stream()
+                .filter(d -> d.ai().length() == 4 && d.ai().compareTo("3100") >= 0 && d.ai().compareTo("3699") <= 0)
+                .toList();
+
+        // 310n-316n, 320n-329n, 330n-337n, 340n-349n, 350n-357n, 360n-369n, n = 0 to 5
+        assertThat(measures).hasSize(53 * 6);
+        assertThat(measures).allSatisfy(d -> {
+            assertThat(d.predefinedLength()).as(d.ai()).isTrue();
+            assertThat(d.fixedLength()).as(d.ai()).isTrue();
+            assertThat(d.maxLength()).as(d.ai()).isEqualTo(6);
+            assertThat(d.decimals()).as(d.ai()).isEqualTo(d.ai().charAt(3) - '0');
+        });
+    }
+
+    @Test
+    void onlyAisInGs1sPredefinedLengthListAreReadWithoutASeparator() {
+        // GS1 General Specifications figure 7.8.5-2: the first two digits of every predefined-length AI
+        var predefined = java.util.Set.of("00", "01", "02", "03", "04", "11", "12", "13", "14", "15", "16", "17",
+                "18", "19", "20", "23", "31", "32", "33", "34", "35", "36", "41");
+
+        assertThat(ApplicationIdentifiers.all()).allSatisfy(d -> assertThat(d.predefinedLength())
+                .as("AI (%s) predefined length", d.ai()).isEqualTo(predefined.contains(d.ai().substring(0, 2))));
+    }
 }

@@ -39,6 +39,12 @@ class GtinTest {
         "01234543, 012340000053",
         "01234558, 012345000058",
         "11234502, 112000003452",
+        "11234511, 112100003451",
+        "11234520, 112200003450",
+        "11234538, 112300000458",
+        "11234540, 112340000050",
+        "11234555, 112345000055",
+        "11234593, 112345000093",
     })
     void expandsUpcEToItsUpcA(String upce, String upca) {
         var result = Gtin.fromUpcE(upce);
@@ -50,6 +56,24 @@ class GtinTest {
     @Test
     void upcECheckDigitIsTheExpandedUpcAs() {
         assertThat(Gtin.fromUpcE("01234506")).isInstanceOf(Gtin.Result.Invalid.class);
+        assertThat(Gtin.fromUpcE("11234505")).isEqualTo(new Gtin.Result.Invalid("UPC-E 11234505 has check digit 5, expected 2"));
+    }
+
+    @ParameterizedTest(name = "number system {0}")
+    @CsvSource({"2", "3", "5", "9"})
+    void upcEHasOnlyNumberSystemsZeroAndOne(String ns) {
+        var result = Gtin.fromUpcE(ns + "1234505");
+
+        assertThat(result).isEqualTo(new Gtin.Result.Invalid(
+                "UPC-E '" + ns + "1234505' has number system " + ns + "; only 0 and 1 exist"));
+    }
+
+    @Test
+    void checkDigitsOfTheGs1GeneralSpecificationsExample() {
+        // GS1 General Specifications, check digit calculation (figure 7.9.1-2): GTIN-13 629104150021 -> 3,
+        // SSCC 37610425002123456 -> 9
+        assertThat(Gtin.checkDigit("629104150021")).isEqualTo(3);
+        assertThat(Gtin.checkDigit("37610425002123456")).isEqualTo(9);
     }
 
     @Test

@@ -207,10 +207,12 @@ public final class ConfigResolver {
             return new ConfigException(s.key(), "setting " + s.key() + " (" + sources.get(s) + "): " + problem);
         }
 
+        /** A shipped profile's name, or the path of a site's own profile file (checked when it is loaded). */
         private String profile(Setting s) {
             String name = value(s).orElse("generic");
-            if (!PROFILE.matcher(name).matches()) {
-                throw bad(s, "'" + name + "' is not a profile name (lower-case letters, digits, '.', '_', '-')");
+            if (!PROFILE.matcher(name).matches() && !name.endsWith(".json")) {
+                throw bad(s, "'" + name + "' is not a profile name (lower-case letters, digits, '.', '_', '-')"
+                        + " or the path of a .json profile file");
             }
             return name;
         }

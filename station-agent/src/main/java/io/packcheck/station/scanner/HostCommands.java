@@ -14,9 +14,14 @@ public final class HostCommands {
         this.badScan = badScan.map(byte[]::clone);
     }
 
-    /** Sends the bad-scan command after a mismatch; true when one was sent. */
+    /**
+     * Sends the bad-scan command after every verdict the tower answers with red and the buzzer (a mismatch, an
+     * item refused while the session is locked, a blocked order), so the handheld never only good-read beeps
+     * for a scan that was not counted; true when one was sent.
+     */
     public boolean after(Verdict verdict) {
-        if (verdict.isMismatch() && badScan.isPresent()) {
+        boolean refusedInRed = verdict.isMismatch() || verdict == Verdict.LOCKED || verdict == Verdict.ORDER_BLOCKED;
+        if (refusedInRed && badScan.isPresent()) {
             return scanner.send(badScan.get());
         }
         return false;

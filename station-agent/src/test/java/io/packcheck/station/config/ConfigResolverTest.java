@@ -133,6 +133,19 @@ class ConfigResolverTest {
     }
 
     @Test
+    void takesAProfileByNameOrAsThePathOfASiteProfileFile() {
+        StationConfig c = resolver(Map.of()).resolve(Optional.empty(), Map.of(
+                Setting.SCANNER_PROFILE, "/etc/packcheck/our-scanner.json",
+                Setting.LIGHT_PROFILE, "relay-tower-3-colour")).config();
+
+        assertThat(c.scannerProfile()).isEqualTo("/etc/packcheck/our-scanner.json");
+        assertThat(c.lightProfile()).isEqualTo("relay-tower-3-colour");
+        assertThatThrownBy(() -> resolver(Map.of()).resolve(Optional.empty(), Map.of(Setting.LIGHT_PROFILE, "Relay Tower")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'Relay Tower' is not a profile name");
+    }
+
+    @Test
     void aHubWithoutATokenIsRefusedNamingTheToken() {
         assertThatThrownBy(() -> flag(Setting.HUB, "http://hub:8080"))
                 .isInstanceOf(ConfigException.class)

@@ -70,6 +70,79 @@ class HardwareProfilesTest {
     }
 
     @Test
+    void shipsAProfileForEveryScannerAndLightBoardTheStationSupports() {
+        assertThat(HardwareProfiles.scannerNames()).containsExactlyInAnyOrder("zebra-ds2208-usb-cdc", "zebra-ls2208-rs232",
+                "honeywell-voyager-1450g-usb-serial", "honeywell-xenon-1950g-usb-serial", "datalogic-qd2430-usb-com",
+                "generic-usb-cdc");
+        assertThat(HardwareProfiles.lightNames()).containsExactlyInAnyOrder("relay-tower-3-colour", "transistor-led-stack",
+                "buzzer-only");
+
+        assertThat(HardwareProfiles.scanner("zebra-ds2208-usb-cdc").connection()).isEqualTo(ScannerProfile.Connection.USB_CDC);
+        assertThat(HardwareProfiles.scanner("honeywell-voyager-1450g-usb-serial").serial().baud()).isEqualTo(115200);
+        assertThat(HardwareProfiles.lights("relay-tower-3-colour").outputs().values()).extracting(OutputPin::activeLow)
+                .containsOnly(true);
+        assertThat(HardwareProfiles.lights("transistor-led-stack").outputs().values()).extracting(OutputPin::activeLow)
+                .containsOnly(false);
+        assertThat(HardwareProfiles.lights("buzzer-only").outputs()).containsOnlyKeys(Output.BUZZER);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scannerNames")
+    void firmwareNotesOfEveryScannerCoverEachSetupTopicAndAgreeWithItsProfile(String name) throws IOException {
+        ScannerProfile profile = HardwareProfiles.scanner(name);
+
+        String notes = firmwareNotes("scanners", name);
+
+        assertThat(notes).contains("`" + name + "`")
+                .contains("**Interface**", "**Baud**", "**Suffix**", "**AIM id**", "**Symbologies**", "Full ASCII",
+                        "udev", "`dialout`", "**Host command**", "`parse`")
+                .contains(String.valueOf(profile.serial().baud()));
+        switch (profile.framing().terminator()) {
+            case CR -> assertThat(notes).contains("CR");
+            case LF -> assertThat(notes).contains("LF");
+            case CRLF -> assertThat(notes).contains("CR", "LF");
+            case NONE -> assertThat(notes).contains("gapMs");
+        }
+        profile.badScan().ifPresentOrElse(
+                command -> assertThat(notes).contains("`badScanHex` = `" + java.util.HexFormat.of().withUpperCase().formatHex(command) + "`"),
+                () -> assertThat(notes).contains("**Host command**: none"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lightNames")
+    void firmwareNotesOfEveryLightBoardGiveItsWiringPowerPiAndPermissions(String name) throws IOException {
+        LightProfile profile = HardwareProfiles.lights(name);
+
+        String notes = firmwareNotes("lights", name);
+
+        assertThat(notes).contains("`" + name + "`").containsIgnoringCase("never").contains("Pi 5", "`gpio`");
+        java.util.List<String> lines = notes.lines().toList();
+        profile.outputs().forEach((output, pin) -> {
+            assertThat(lines).as("a wiring line with %s on BCM %d", output.key(), pin.bcm())
+                    .anyMatch(l -> l.contains(output.key()) && l.matches(".*\\b" + pin.bcm() + "\\b.*"));
+            assertThat(notes).contains(pin.activeLow() ? "active low" : "active high");
+        });
+        profile.button().ifPresent(b -> assertThat(lines).as("a wiring line with the button on BCM %d", b.bcm())
+                .anyMatch(l -> l.contains("button") && l.matches(".*\\b" + b.bcm() + "\\b.*")));
+        String activeLowPins = profile.outputs().values().stream().filter(OutputPin::activeLow).map(OutputPin::bcm)
+                .sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        if (!activeLowPins.isEmpty()) {
+            // an active-low board lights up at boot unless the firmware drives exactly its pins high
+            assertThat(notes).contains("gpio=" + activeLowPins + "=op,dh");
+        }
+    }
+
+    /** The firmware-notes file a shipped profile names in its {@code notes} field. */
+    private static String firmwareNotes(String folder, String name) throws IOException {
+        Path repository = Path.of("..");
+        String notes = new io.vertx.core.json.JsonObject(
+                Files.readString(repository.resolve("hardware-profiles").resolve(folder).resolve(name + ".json"))).getString("notes");
+        String file = notes.substring(0, notes.indexOf(".md") + 3);
+        assertThat(file).startsWith("firmware-notes/");
+        return Files.readString(repository.resolve(file));
+    }
+
+    @Test
     void readsTheRs232ZebraWithItsBellCommand() {
         ScannerProfile ls2208 = HardwareProfiles.scanner("zebra-ls2208-rs232");
 

@@ -100,6 +100,12 @@ final class AgentProcess implements AutoCloseable {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** Waits for the agent to stop on its own (e.g. after a bad setting); returns the exit code. */
+    int exitCode() throws InterruptedException {
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("agent exits on its own within 20 s").isTrue();
+        return process.exitValue();
+    }
+
     /** SIGTERM; returns the exit code. */
     int terminate() throws InterruptedException {
         // through the handle: Process.destroy() would also close our ends of its output pipes

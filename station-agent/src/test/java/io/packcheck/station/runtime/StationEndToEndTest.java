@@ -25,6 +25,8 @@ import io.packcheck.station.store.StationDatabase;
 import io.packcheck.station.StationMain;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
@@ -93,6 +96,71 @@ class StationEndToEndTest {
             Optional<PackSession> session = new SessionStore<>(db, new Outbox(db, Clock.systemUTC()), new PackSessionJson(),
                     Clock.systemUTC()).current();
             assertThat(session).hasValueSatisfying(s -> assertThat(s.order()).isEmpty());
+        }
+    }
+
+    @Test
+    void sendsTheScannerProfilesBadScanCommandToTheHandheldOnAMismatchAndOnEachScanWhileLocked() throws Exception {
+        Path data = dir.resolve("data");
+        Stations.seed(data, 2);
+        try (SocatPty pty = SocatPty.start(dir);
+                InputStream handheld = pty.scannerInput();
+                StationAgent agent = StationAgent.start(
+                        Stations.config(data, Optional.of(pty.stationEnd()), 0, "zebra-ls2208-rs232"), lights.printStream())) {
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            awaitConnected(agent);
+            CompletableFuture<Integer> heardAtTheHandheld = CompletableFuture.supplyAsync(() -> firstByte(handheld));
+
+            pty.send(ORDER + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send(RED_MUG + "\r");
+            assertThat(lights.next()).isEqualTo(RED);
+
+            // the LS2208 profile's badScanHex is 07: BEL, which "Beep on <BEL>" turns into a beep at the handheld
+            assertThat(heardAtTheHandheld.get(10, TimeUnit.SECONDS)).isEqualTo(0x07);
+            CompletableFuture<Integer> heardAgain = CompletableFuture.supplyAsync(() -> firstByte(handheld));
+            pty.send(MUG + "\r");
+            assertThat(lights.next()).isEqualTo(RED);
+
+            // the mug is on the order but not counted while locked: the handheld must not only good-read beep
+            assertThat(heardAgain.get(10, TimeUnit.SECONDS)).isEqualTo(0x07);
+        }
+    }
+
+    private static int firstByte(InputStream in) {
+        try {
+            return in.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aScannerUnpluggedWhilePackingShowsOfflineAndPacksOnWhenPluggedBackWithoutARestart() throws Exception {
+        Path data = dir.resolve("data");
+        Stations.seed(data, 1);
+        SocatPty pty = SocatPty.start(dir);
+        try (StationAgent agent = StationAgent.start(Stations.config(data, Optional.of(pty.stationEnd()), 0),
+                lights.printStream())) {
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            awaitConnected(agent);
+
+            pty.close();
+            assertThat(lights.next()).isEqualTo(SCANNER_OFFLINE);
+            pty = SocatPty.start(dir);
+            assertThat(lights.next()).isEqualTo(LIGHT_OFF);
+            awaitConnected(agent);
+            pty.send(ORDER + "\r");
+            assertThat(lights.next()).isEqualTo(GREEN);
+            pty.send(MUG + "\r");
+
+            assertThat(lights.next()).isEqualTo(GREEN);
+        } finally {
+            pty.close();
+        }
+        try (StationDatabase db = StationDatabase.openIn(data)) {
+            assertThat(new Outbox(db, Clock.systemUTC()).oldestUnconfirmed(100)).extracting(e -> e.event().verdict())
+                    .containsExactly(Verdict.ORDER_OPENED, Verdict.ORDER_COMPLETE, Verdict.ORDER_COMPLETE);
         }
     }
 

@@ -17,6 +17,7 @@ import io.packcheck.station.store.OutboxEntry;
 import io.packcheck.station.store.PackSessionJson;
 import io.packcheck.station.store.SessionStore;
 import io.packcheck.station.store.StationDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -139,11 +140,28 @@ class StationProcessTest {
     @Test
     void aBadSettingStopsTheAgentWithAMessageNamingIt() throws Exception {
         try (AgentProcess agent = AgentProcess.run("--lights", "disco", "--data", dir.resolve("data").toString())) {
-            agent.awaitLog("lights");
-
-            assertThat(agent.terminate()).isEqualTo(1);
+            // no SIGTERM here: one that lands before the agent's own exit(1) would make it exit 143
+            assertThat(agent.exitCode()).isEqualTo(1);
+            agent.drain();
             assertThat(agent.log()).contains("run: setting lights").contains("'disco' is not a lights mode");
         }
+    }
+
+    @Test
+    void aBadScannerProfileStopsTheAgentWithAMessageNamingTheFileAndTheField() throws Exception {
+        Path profile = dir.resolve("site-scanner.json");
+        Files.writeString(profile, """
+                {"id": "site", "model": "Site scanner", "connection": "usb-cdc",
+                 "serial": {"baud": 9601, "dataBits": 8, "parity": "none", "stopBits": 1, "flowControl": "none"},
+                 "framing": {"terminator": "cr"}, "aimIds": true}""");
+
+        try (AgentProcess agent = AgentProcess.run("--scanner", dir.resolve("scanner").toString(),
+                "--scanner-profile", profile.toString(), "--data", dir.resolve("data").toString())) {
+            assertThat(agent.exitCode()).isEqualTo(1);
+            agent.drain();
+            assertThat(agent.log()).contains("run: " + profile + ": serial: baud must be one of");
+        }
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 
     private static Step next(Random random, boolean locked) {

@@ -44,7 +44,11 @@ final class Stations {
     }
 
     static StationConfig config(Path dataDir, Optional<String> scannerPort, int screenPort) {
-        return new StationConfig("pack-07", scannerPort, "generic", StationConfig.LightsMode.CONSOLE, "generic", Map.of(),
+        return config(dataDir, scannerPort, screenPort, "generic");
+    }
+
+    static StationConfig config(Path dataDir, Optional<String> scannerPort, int screenPort, String scannerProfile) {
+        return new StationConfig("pack-07", scannerPort, scannerProfile, StationConfig.LightsMode.CONSOLE, "generic", Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), dataDir, screenPort, ZoneId.of("UTC"), false,
                 Duration.ofDays(7));
     }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class HostCommandsTest {
 
@@ -44,6 +46,30 @@ class HostCommandsTest {
         assertThat(afterMatch).isFalse();
         assertThat(afterWrongItem).isTrue();
         assertThat(scanner.sent).containsExactly(new byte[] {0x16, 'M', 0x0D});
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Verdict.class, names = {"WRONG_ITEM", "OVER_QUANTITY", "EXPIRED", "SHELF_LIFE_TOO_SHORT",
+        "DUPLICATE_SERIAL", "LOT_REQUIRED", "SERIAL_REQUIRED", "LOCKED", "ORDER_BLOCKED"})
+    void sendsTheBadScanCommandForEveryScanTheTowerRefusesInRed(Verdict verdict) {
+        SentCommands scanner = new SentCommands();
+
+        boolean sent = new HostCommands(scanner, Optional.of(new byte[] {0x07})).after(verdict);
+
+        assertThat(sent).isTrue();
+        assertThat(scanner.sent).containsExactly(new byte[] {0x07});
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Verdict.class, mode = EnumSource.Mode.EXCLUDE, names = {"WRONG_ITEM", "OVER_QUANTITY", "EXPIRED",
+        "SHELF_LIFE_TOO_SHORT", "DUPLICATE_SERIAL", "LOT_REQUIRED", "SERIAL_REQUIRED", "LOCKED", "ORDER_BLOCKED"})
+    void sendsNothingForAScanThatIsNotRefusedInRed(Verdict verdict) {
+        SentCommands scanner = new SentCommands();
+
+        boolean sent = new HostCommands(scanner, Optional.of(new byte[] {0x07})).after(verdict);
+
+        assertThat(sent).isFalse();
+        assertThat(scanner.sent).isEmpty();
     }
 
     @Test
