@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,9 +50,9 @@ public final class DashboardRoutes {
     public void mount(Router router) {
         Buffer loginPage = Buffer.buffer(DashboardPages.resource("/dashboard/login.html"));
         DashboardPages pages = new DashboardPages();
-        // Pages and static files are routes without a method (they serve GET and HEAD only), which
-        // also keeps them out of the OpenAPI file, which describes the API.
-        router.route("/").handler(ctx -> ctx.redirect("/dashboard/"));
+        // Pages and static files answer GET and HEAD; like every route, they are named in the OpenAPI file.
+        router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).setName("home")
+                .handler(ctx -> ctx.redirect("/dashboard/"));
         router.get("/login").setName("loginPage").handler(ctx -> {
             secureHeaders(ctx.response()).putHeader("Content-Type", "text/html; charset=utf-8");
             ctx.end(loginPage);
@@ -66,13 +67,16 @@ public final class DashboardRoutes {
         router.post("/api/v1/admin/users/:name/revoke").setName("revokeUser").handler(access.sameOrigin())
                 .handler(access.session()).handler(access.admin()).handler(this::revokeUser);
         router.get("/dashboard/events").setName("dashboardEvents").handler(access.session()).handler(this::events);
-        router.route("/dashboard/*").handler(access.page()).handler(ctx -> {
+        router.route("/dashboard/*").method(HttpMethod.GET).method(HttpMethod.HEAD).setName("dashboardPages")
+                .handler(access.page()).handler(ctx -> {
             secureHeaders(ctx.response());
             ctx.next();
         }).handler(pages::serve);
-        router.route("/assets/*").handler(StaticHandler.create("dashboard/assets").setCachingEnabled(false));
+        router.route("/assets/*").method(HttpMethod.GET).method(HttpMethod.HEAD).setName("dashboardAssets")
+                .handler(StaticHandler.create("dashboard/assets").setCachingEnabled(false));
         // The charting library, served from its WebJar on the classpath.
-        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+        router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD).setName("webjars")
+                .handler(StaticHandler.create("META-INF/resources/webjars"));
     }
 
     private static HttpServerResponse secureHeaders(HttpServerResponse response) {
