@@ -365,6 +365,23 @@ class DashboardApiTest {
     }
 
     @Test
+    void findsAnOrdersScanTrailByItsPackSlipCode() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        hub.put("/api/v1/orders/O-5", key, new JsonObject().put("lines", new JsonArray()
+                .add(new JsonObject().put("sku", "A").put("quantity", 1))).put("aliases", new JsonArray().add("PS-5")));
+        dashboard.send(token, List.of(event("ST-1", 1, now, "ORDER_OPENED", "ORDER_OPENED").put("orderId", "O-5"),
+                scan("ST-1", 2, now.plusSeconds(5), "P-1", "O-5", "MATCH", "A", null)));
+
+        JsonObject trail = json(hub.get("/api/v1/reports/orders/PS-5/trail", key));
+
+        assertThat(trail.getString("orderId")).isEqualTo("O-5");
+        assertThat(trail.getString("status")).isEqualTo("IN_PROGRESS");
+        assertThat(trail.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getString("verdict")))
+                .containsExactly("ORDER_OPENED", "MATCH");
+    }
+
+    @Test
     void comparesAWeeksMismatchCausesWithThePreviousWeek() {
         String key = hub.apiKey("bi");
         String token = hub.stationToken("ST-1");

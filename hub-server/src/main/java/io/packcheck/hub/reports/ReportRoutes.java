@@ -157,17 +157,20 @@ public final class ReportRoutes {
     private void trail(RoutingContext ctx) {
         String id = Params.key(ctx, "id");
         db(() -> {
-            List<StoredEvent> events = hub.storage().events().forOrder(id);
             var order = hub.storage().catalog().order(id);
+            // A pack slip or tote code opens its order at the station, and the events carry the order's own id.
+            String orderId = order.map(o -> o.order().id()).orElse(id);
+            List<StoredEvent> events = hub.storage().events().forOrder(orderId);
             if (events.isEmpty() && order.isEmpty()) {
                 throw new Missing("id", "no order and no events have the id " + id);
             }
-            return new Object[] {events, order.map(o -> o.order().status().name())};
+            return new Object[] {events, order.map(o -> o.order().status().name()), orderId};
         }).onSuccess(result -> {
             @SuppressWarnings("unchecked")
             List<StoredEvent> events = (List<StoredEvent>) result[0];
             @SuppressWarnings("unchecked")
             Optional<String> status = (Optional<String>) result[1];
+            String orderId = (String) result[2];
             Table table = Table.of("hubSeq", "at", "receivedAt", "station", "packer", "kind", "verdict", "sku",
                     "expectedSku", "quantity", "raw", "reason", "supervisor", "reasonCode");
             for (StoredEvent se : events) {
@@ -177,7 +180,7 @@ public final class ReportRoutes {
                         e.expectedSku().orElse(null), e.quantity(), e.raw(), e.reason(), e.supervisor().orElse(null),
                         e.reasonCode().orElse(null));
             }
-            Reply.send(ctx, "order-" + id + "-trail", table, new JsonObject().put("orderId", id)
+            Reply.send(ctx, "order-" + orderId + "-trail", table, new JsonObject().put("orderId", orderId)
                     .put("status", status.orElse(null)));
         }).onFailure(ctx::fail);
     }
