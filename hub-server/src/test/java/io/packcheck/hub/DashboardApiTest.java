@@ -307,6 +307,23 @@ class DashboardApiTest {
     }
 
     @Test
+    void exportsTheUserTableAsCsvForAnAdmin() {
+        String root = dashboard.signIn("root", dashboard.user("root", "admin"));
+        dashboard.user("ann", "supervisor");
+
+        var csv = dashboard.get("/api/v1/admin/users?format=csv", root);
+        var badFormat = dashboard.get("/api/v1/admin/users?format=xml", root);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
+        assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"users.csv\"");
+        assertThat(csv.bodyAsString().split("\r\n")).containsExactly("name,role,createdAt,revokedAt",
+                "ann,supervisor," + now + ",", "root,admin," + now + ",");
+        assertThat(badFormat.statusCode()).isEqualTo(400);
+        assertThat(error(badFormat).getString("field")).isEqualTo("format");
+    }
+
+    @Test
     void flagsASilentStationAndOneWhoseMismatchRateCrossesTheThreshold() {
         String key = hub.apiKey("bi");
         String quiet = hub.stationToken("ST-Q");

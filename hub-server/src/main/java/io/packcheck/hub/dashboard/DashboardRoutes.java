@@ -5,6 +5,8 @@ import io.packcheck.hub.auth.Principal;
 import io.packcheck.hub.auth.Secrets;
 import io.packcheck.hub.http.ApiError;
 import io.packcheck.hub.http.HubServices;
+import io.packcheck.hub.reports.Reply;
+import io.packcheck.hub.reports.Table;
 import io.packcheck.hub.storage.CredentialRepository.CredentialInfo;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -135,14 +137,14 @@ public final class DashboardRoutes {
     }
 
     private void listUsers(RoutingContext ctx) {
+        Reply.wantsCsv(ctx); // a bad format is a 400 before any work
         hub.db().call(() -> hub.storage().credentials().list(CredentialKind.USER)).onSuccess(users -> {
-            JsonArray rows = new JsonArray();
+            Table table = Table.of("name", "role", "createdAt", "revokedAt");
             for (CredentialInfo u : users) {
-                rows.add(new JsonObject().put("name", u.name()).put("role", u.role().orElse(null))
-                        .put("createdAt", u.createdAt().toString())
-                        .put("revokedAt", u.revokedAt().map(Object::toString).orElse(null)));
+                table.row(u.name(), u.role().orElse(null), u.createdAt().toString(),
+                        u.revokedAt().map(Object::toString).orElse(null));
             }
-            json(ctx, new JsonObject().put("rows", rows));
+            Reply.send(ctx, "users", table, new JsonObject());
         }).onFailure(ctx::fail);
     }
 
