@@ -31,7 +31,7 @@
   });
   if (current) document.getElementById('order-id').value = current;
   P.onRefresh(showTrail);
-  const week = () => '?from=' + new Date(Date.now() - 7 * 86400e3).toISOString().slice(0, 10);
+  const week = () => '?days=7';  // by the hub's clock, not this screen's
   document.getElementById('csv-overrides').href = P.csvLink('/api/v1/reports/overrides' + week());
   P.onRefresh(async () => {
     const log = await P.api('/api/v1/reports/overrides' + week());

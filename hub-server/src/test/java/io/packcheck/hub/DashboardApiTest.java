@@ -286,6 +286,24 @@ class DashboardApiTest {
     }
 
     @Test
+    void reachesBackTheGivenNumberOfDaysFromTheHubsOwnTime() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        dashboard.send(token, List.of(event("ST-1", 1, now.minus(Duration.ofDays(3)), "OVERRIDE", "COMMAND_ACCEPTED")
+                .put("supervisor", "Sue").put("orderId", "O-9").put("reasonCode", "CHECKED").put("reason", "ok")));
+
+        JsonObject week = json(hub.get("/api/v1/reports/overrides?days=7", key));
+        JsonObject day = json(hub.get("/api/v1/reports/overrides", key));
+        var none = hub.get("/api/v1/reports/overrides?days=0", key);
+
+        assertThat(week.getJsonArray("rows")).hasSize(1);
+        assertThat(week.getString("from")).isEqualTo("2026-11-15T11:00:00Z");
+        assertThat(day.getJsonArray("rows")).isEmpty();
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(error(none).getString("field")).isEqualTo("days");
+    }
+
+    @Test
     void letsOnlyAnAdminListAndRevokeUsersWhichEndsTheirSessions() {
         String ann = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
         String root = dashboard.signIn("root", dashboard.user("root", "admin"));

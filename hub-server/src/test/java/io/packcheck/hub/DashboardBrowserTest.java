@@ -133,6 +133,8 @@ class DashboardBrowserTest {
 
         browser.get(base + "/dashboard/weekly.html");
         wait.until(ExpectedConditions.textToBe(By.id("w-scans"), "41"));
+        assertThat(browser.findElement(By.id("week")).getAttribute("value")).as("the hub's week, not the browser's")
+                .isEqualTo("2026-11-16");
         assertThat(browser.findElements(By.cssSelector("#packers tbody tr"))).hasSize(3);
         screenshot("weekly.png");
     }

@@ -340,10 +340,14 @@ public final class ReportRoutes {
             });
         }
 
-        /** from/to; to defaults to the end of the current hour, from to a day before to. */
+        /**
+         * from/to; to defaults to the end of the current hour, from to {@code days} (default 1) before to, so a page
+         * asks for "the last week" by the hub's clock rather than its own.
+         */
         static TimeRange range(RoutingContext ctx, Instant now, int maxDays) {
             Instant to = instant(ctx, "to").orElse(Instant.ofEpochSecond((Math.floorDiv(now.getEpochSecond(), 3600) + 1) * 3600));
-            Instant from = instant(ctx, "from").orElse(to.minus(Duration.ofDays(1)));
+            int days = integer(ctx, "days", 1, maxDays, 1);
+            Instant from = instant(ctx, "from").orElse(to.minus(Duration.ofDays(days)));
             if (!to.isAfter(from)) {
                 throw ApiError.badRequest("to", "to (" + to + ") must be after from (" + from + ")");
             }
