@@ -17,7 +17,7 @@
         { key: 'packer', label: 'Packer' }, { key: 'kind', label: 'Event' }, { key: 'verdict', label: 'Verdict' },
         { key: 'sku', label: 'SKU' }, { key: 'expectedSku', label: 'Expected' }, { key: 'quantity', label: 'Qty', num: true },
         { key: 'reason', label: 'Detail' }], trail.rows,
-        r => ['WRONG_ITEM', 'OVER_QUANTITY', 'EXPIRED', 'UNKNOWN_CODE', 'SHELF_LIFE_TOO_SHORT'].includes(r.verdict) ? 'alert' : '');
+        r => r.mismatch ? 'alert' : '');
     } catch (e) {
       document.getElementById('order-status').textContent = e.message;
       document.getElementById('trail').textContent = '';

@@ -400,6 +400,22 @@ class DashboardApiTest {
     }
 
     @Test
+    void marksEveryMismatchInTheTrailAsTheFiguresCountThem() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        dashboard.send(token, List.of(event("ST-1", 1, now, "ORDER_OPENED", "ORDER_OPENED").put("orderId", "O-5"),
+                scan("ST-1", 2, now, "P-1", "O-5", "MATCH", "A", null),
+                scan("ST-1", 3, now, "P-1", "O-5", "DUPLICATE_SERIAL", "A", null),
+                scan("ST-1", 4, now, "P-1", "O-5", "LOT_REQUIRED", "A", null),
+                scan("ST-1", 5, now, "P-1", "O-5", "UNKNOWN_CODE", null, null)));
+
+        JsonObject trail = json(hub.get("/api/v1/reports/orders/O-5/trail", key));
+
+        assertThat(trail.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getBoolean("mismatch")))
+                .containsExactly(false, false, true, true, true);
+    }
+
+    @Test
     void findsAnOrdersScanTrailByItsPackSlipCode() {
         String key = hub.apiKey("bi");
         String token = hub.stationToken("ST-1");

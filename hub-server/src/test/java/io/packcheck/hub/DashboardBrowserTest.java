@@ -129,6 +129,7 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"), "Order O-3"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "box crushed, item, \"ok\""));
         assertThat(browser.findElements(By.cssSelector("#trail tbody tr"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#trail tbody tr.alert"))).as("the EXPIRED scan").hasSize(1);
         screenshot("orders.png");
 
         browser.get(base + "/dashboard/weekly.html");

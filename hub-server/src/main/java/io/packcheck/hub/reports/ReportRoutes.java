@@ -172,13 +172,13 @@ public final class ReportRoutes {
             Optional<String> status = (Optional<String>) result[1];
             String orderId = (String) result[2];
             Table table = Table.of("hubSeq", "at", "receivedAt", "station", "packer", "kind", "verdict", "sku",
-                    "expectedSku", "quantity", "raw", "reason", "supervisor", "reasonCode");
+                    "expectedSku", "quantity", "raw", "reason", "supervisor", "reasonCode", "mismatch");
             for (StoredEvent se : events) {
                 PackEvent e = se.event().event();
                 table.row(se.hubSeq(), e.at().toString(), se.receivedAt().toString(), e.stationId(),
                         e.packer().orElse(null), e.kind().name(), e.verdict().name(), e.sku().orElse(null),
                         e.expectedSku().orElse(null), e.quantity(), e.raw(), e.reason(), e.supervisor().orElse(null),
-                        e.reasonCode().orElse(null));
+                        e.reasonCode().orElse(null), Rollups.isItemScan(e) && Rollups.isMismatch(e.verdict()));
             }
             Reply.send(ctx, "order-" + orderId + "-trail", table, new JsonObject().put("orderId", orderId)
                     .put("status", status.orElse(null)));
