@@ -130,6 +130,11 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "box crushed, item, \"ok\""));
         assertThat(browser.findElements(By.cssSelector("#trail tbody tr"))).hasSize(5);
         assertThat(browser.findElements(By.cssSelector("#trail tbody tr.alert"))).as("the EXPIRED scan").hasSize(1);
+        Object overflow = js.executeScript("""
+                const panel = document.getElementById('trail').closest('section').getBoundingClientRect();
+                const last = document.querySelector('#trail thead th:last-child').getBoundingClientRect();
+                return last.right - panel.right;""");
+        assertThat(((Number) overflow).doubleValue()).as("the trail's last column lies inside its panel").isLessThanOrEqualTo(0);
         screenshot("orders.png");
 
         browser.get(base + "/dashboard/weekly.html");
