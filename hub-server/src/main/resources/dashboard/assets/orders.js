@@ -17,7 +17,7 @@
         { key: 'packer', label: 'Packer' }, { key: 'kind', label: 'Event' }, { key: 'verdict', label: 'Verdict' },
         { key: 'sku', label: 'SKU' }, { key: 'expectedSku', label: 'Expected' }, { key: 'quantity', label: 'Qty', num: true },
         { key: 'reason', label: 'Detail' }], trail.rows,
-        r => ['WRONG_ITEM', 'OVER_QUANTITY', 'EXPIRED', 'UNKNOWN_CODE', 'SHELF_LIFE_TOO_SHORT'].includes(r.verdict) ? 'alert' : '');
+        r => r.mismatch ? 'alert' : '');
     } catch (e) {
       document.getElementById('order-status').textContent = e.message;
       document.getElementById('trail').textContent = '';
@@ -31,7 +31,7 @@
   });
   if (current) document.getElementById('order-id').value = current;
   P.onRefresh(showTrail);
-  const week = () => '?from=' + new Date(Date.now() - 7 * 86400e3).toISOString().slice(0, 10);
+  const week = () => '?days=7';  // by the hub's clock, not this screen's
   document.getElementById('csv-overrides').href = P.csvLink('/api/v1/reports/overrides' + week());
   P.onRefresh(async () => {
     const log = await P.api('/api/v1/reports/overrides' + week());

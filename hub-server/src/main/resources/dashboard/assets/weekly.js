@@ -3,11 +3,14 @@
   const P = PackCheck;
   P.start('weekly');
   const picker = document.getElementById('week');
-  picker.value = new URLSearchParams(location.search).get('week') || new Date().toISOString().slice(0, 10);
+  // No week chosen: the hub's current week, by the hub's clock, which also moves on when the week does.
+  let chosen = new URLSearchParams(location.search).get('week');
+  if (chosen) picker.value = chosen;
   const load = async () => {
-    const path = '/api/v1/reports/weekly?week=' + picker.value;
-    for (const t of ['causes', 'skus', 'packers']) document.getElementById('csv-' + t).href = P.csvLink(path + '&table=' + t);
+    const path = '/api/v1/reports/weekly' + (chosen ? '?week=' + encodeURIComponent(chosen) : '');
+    for (const t of ['causes', 'skus', 'packers']) document.getElementById('csv-' + t).href = P.csvLink(path + (chosen ? '&' : '?') + 'table=' + t);
     const w = await P.api(path);
+    if (!chosen) picker.value = w.weekStart.slice(0, 10);
     document.getElementById('w-scans').textContent = w.total.scans;
     document.getElementById('w-rate').textContent = P.percent(w.total.mismatchRate);
     document.getElementById('w-prev').textContent = P.percent(w.previousTotal.mismatchRate);
@@ -28,7 +31,8 @@
   };
   document.getElementById('pick-week').addEventListener('submit', ev => {
     ev.preventDefault();
-    history.replaceState(null, '', '?week=' + picker.value);
+    chosen = picker.value || null;
+    history.replaceState(null, '', chosen ? '?week=' + chosen : location.pathname);
     load();
   });
   P.onRefresh(load);

@@ -113,12 +113,21 @@ public final class HubVerticle extends VerticleBase {
         return options;
     }
 
-    /** Every named route as {@code METHOD path}, e.g. {@code PUT /api/v1/items/:sku}; lets a test hold the OpenAPI file to them. */
+    /**
+     * Every route with a path as {@code METHOD path}, e.g. {@code PUT /api/v1/items/:sku}, a wildcard path ending in
+     * {@code *} and a route taking any method as {@code ANY path}; lets a test hold the OpenAPI file and the README to them.
+     */
     public List<String> routes() {
         List<String> out = new ArrayList<>();
         for (var route : router.getRoutes()) {
-            if (route.getName() != null && route.methods() != null) {
-                route.methods().forEach(m -> out.add(m.name() + " " + route.getPath()));
+            if (route.getPath() == null) {
+                continue; // the failure handler, which serves no path of its own
+            }
+            String path = route.isExactPath() ? route.getPath() : route.getPath() + "*";
+            if (route.methods() == null || route.methods().isEmpty()) {
+                out.add("ANY " + path);
+            } else {
+                route.methods().forEach(m -> out.add(m.name() + " " + path));
             }
         }
         return out;

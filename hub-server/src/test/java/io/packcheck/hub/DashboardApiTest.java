@@ -286,6 +286,24 @@ class DashboardApiTest {
     }
 
     @Test
+    void reachesBackTheGivenNumberOfDaysFromTheHubsOwnTime() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        dashboard.send(token, List.of(event("ST-1", 1, now.minus(Duration.ofDays(3)), "OVERRIDE", "COMMAND_ACCEPTED")
+                .put("supervisor", "Sue").put("orderId", "O-9").put("reasonCode", "CHECKED").put("reason", "ok")));
+
+        JsonObject week = json(hub.get("/api/v1/reports/overrides?days=7", key));
+        JsonObject day = json(hub.get("/api/v1/reports/overrides", key));
+        var none = hub.get("/api/v1/reports/overrides?days=0", key);
+
+        assertThat(week.getJsonArray("rows")).hasSize(1);
+        assertThat(week.getString("from")).isEqualTo("2026-11-15T11:00:00Z");
+        assertThat(day.getJsonArray("rows")).isEmpty();
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(error(none).getString("field")).isEqualTo("days");
+    }
+
+    @Test
     void letsOnlyAnAdminListAndRevokeUsersWhichEndsTheirSessions() {
         String ann = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
         String root = dashboard.signIn("root", dashboard.user("root", "admin"));
@@ -304,6 +322,23 @@ class DashboardApiTest {
         assertThat(adminRevoke.statusCode()).isEqualTo(200);
         assertThat(dashboard.get("/api/v1/session", ann).statusCode()).isEqualTo(401);
         assertThat(dashboard.get("/api/v1/session", root).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void exportsTheUserTableAsCsvForAnAdmin() {
+        String root = dashboard.signIn("root", dashboard.user("root", "admin"));
+        dashboard.user("ann", "supervisor");
+
+        var csv = dashboard.get("/api/v1/admin/users?format=csv", root);
+        var badFormat = dashboard.get("/api/v1/admin/users?format=xml", root);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
+        assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"users.csv\"");
+        assertThat(csv.bodyAsString().split("\r\n")).containsExactly("name,role,createdAt,revokedAt",
+                "ann,supervisor," + now + ",", "root,admin," + now + ",");
+        assertThat(badFormat.statusCode()).isEqualTo(400);
+        assertThat(error(badFormat).getString("field")).isEqualTo("format");
     }
 
     @Test
@@ -362,6 +397,39 @@ class DashboardApiTest {
                 .containsExactly("ORDER_OPENED", "WRONG_ITEM");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(error(missing).getString("field")).isEqualTo("id");
+    }
+
+    @Test
+    void marksEveryMismatchInTheTrailAsTheFiguresCountThem() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        dashboard.send(token, List.of(event("ST-1", 1, now, "ORDER_OPENED", "ORDER_OPENED").put("orderId", "O-5"),
+                scan("ST-1", 2, now, "P-1", "O-5", "MATCH", "A", null),
+                scan("ST-1", 3, now, "P-1", "O-5", "DUPLICATE_SERIAL", "A", null),
+                scan("ST-1", 4, now, "P-1", "O-5", "LOT_REQUIRED", "A", null),
+                scan("ST-1", 5, now, "P-1", "O-5", "UNKNOWN_CODE", null, null)));
+
+        JsonObject trail = json(hub.get("/api/v1/reports/orders/O-5/trail", key));
+
+        assertThat(trail.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getBoolean("mismatch")))
+                .containsExactly(false, false, true, true, true);
+    }
+
+    @Test
+    void findsAnOrdersScanTrailByItsPackSlipCode() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        hub.put("/api/v1/orders/O-5", key, new JsonObject().put("lines", new JsonArray()
+                .add(new JsonObject().put("sku", "A").put("quantity", 1))).put("aliases", new JsonArray().add("PS-5")));
+        dashboard.send(token, List.of(event("ST-1", 1, now, "ORDER_OPENED", "ORDER_OPENED").put("orderId", "O-5"),
+                scan("ST-1", 2, now.plusSeconds(5), "P-1", "O-5", "MATCH", "A", null)));
+
+        JsonObject trail = json(hub.get("/api/v1/reports/orders/PS-5/trail", key));
+
+        assertThat(trail.getString("orderId")).isEqualTo("O-5");
+        assertThat(trail.getString("status")).isEqualTo("IN_PROGRESS");
+        assertThat(trail.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getString("verdict")))
+                .containsExactly("ORDER_OPENED", "MATCH");
     }
 
     @Test

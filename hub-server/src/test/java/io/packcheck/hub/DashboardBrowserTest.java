@@ -129,10 +129,18 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"), "Order O-3"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overrides"), "box crushed, item, \"ok\""));
         assertThat(browser.findElements(By.cssSelector("#trail tbody tr"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#trail tbody tr.alert"))).as("the EXPIRED scan").hasSize(1);
+        Object overflow = js.executeScript("""
+                const panel = document.getElementById('trail').closest('section').getBoundingClientRect();
+                const last = document.querySelector('#trail thead th:last-child').getBoundingClientRect();
+                return last.right - panel.right;""");
+        assertThat(((Number) overflow).doubleValue()).as("the trail's last column lies inside its panel").isLessThanOrEqualTo(0);
         screenshot("orders.png");
 
         browser.get(base + "/dashboard/weekly.html");
         wait.until(ExpectedConditions.textToBe(By.id("w-scans"), "41"));
+        assertThat(browser.findElement(By.id("week")).getAttribute("value")).as("the hub's week, not the browser's")
+                .isEqualTo("2026-11-16");
         assertThat(browser.findElements(By.cssSelector("#packers tbody tr"))).hasSize(3);
         screenshot("weekly.png");
     }

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class OpsApiTest extends ApiKeyHubTest {
@@ -194,15 +200,43 @@ class OpsApiTest extends ApiKeyHubTest {
         String yaml = response.bodyAsString();
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(yaml).startsWith("openapi: 3.");
-        assertThat(hub.verticle.routes()).hasSizeGreaterThan(15);
+        assertThat(hub.verticle.routes()).hasSizeGreaterThan(15).contains("GET /dashboard/*", "GET /webjars/*", "GET /");
         for (String route : hub.verticle.routes()) {
             String method = route.substring(0, route.indexOf(' ')).toLowerCase();
-            String path = route.substring(route.indexOf(' ') + 1).replaceAll(":(\\w+)", "{$1}");
+            String path = route.substring(route.indexOf(' ') + 1).replaceAll(":(\\w+)", "{$1}").replaceAll("\\*$", "{path}");
             int at = yaml.indexOf("\n  " + path + ":\n");
             assertThat(at).as("path %s in openapi.yaml", path).isPositive();
             int next = yaml.indexOf("\n  /", at + 3);
             String section = yaml.substring(at, next < 0 ? yaml.indexOf("\ncomponents:") : next);
             assertThat(section).as("%s", route).contains("\n    " + method + ":\n");
+        }
+    }
+
+    @Test
+    void namesEveryRouteInTheReadmesApiSection() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("\n### API\n");
+        String section = readme.substring(start, readme.indexOf("\n## ", start));
+        Set<String> documented = new HashSet<>();
+        // `GET /path`, `PUT|DELETE /path`, `POST /a/{id}/x|y` (x, then y for the last word), `GET /f.png|svg?...`
+        Matcher m = Pattern.compile("`((?:GET|PUT|POST|DELETE)(?:\\|(?:GET|PUT|POST|DELETE))*) (/[^`\\s?\\[]*)").matcher(section);
+        while (m.find()) {
+            String[] alternatives = m.group(2).split("\\|");
+            String first = alternatives[0];
+            int cut = Math.max(first.lastIndexOf('/'), first.lastIndexOf('.')) + 1;
+            for (String method : m.group(1).split("\\|")) {
+                for (int i = 0; i < alternatives.length; i++) {
+                    String path = i == 0 ? first : first.substring(0, cut) + alternatives[i];
+                    documented.add(method + " " + path.replaceAll("\\{\\w+}", "{}"));
+                }
+            }
+        }
+
+        assertThat(start).isPositive();
+        for (String route : hub.verticle.routes()) {
+            // HEAD is answered wherever GET is, so the README names only GET
+            String named = route.replaceFirst("^HEAD ", "GET ").replaceAll(":\\w+", "{}");
+            assertThat(documented).as("README's API section names %s", route).contains(named);
         }
     }
 

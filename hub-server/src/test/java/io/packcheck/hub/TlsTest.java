@@ -35,6 +35,18 @@ class TlsTest {
     }
 
     @Test
+    void servesHttpsFromAPkcs1RsaKeyAsServeSaysItDoes(Vertx vertx) throws Exception {
+        HubConfig config = new HubConfig(0, Optional.of(resource("cert.pem")), Optional.of(resource("key-pkcs1.pem")),
+                Limits.defaults());
+
+        try (RunningHub hub = new RunningHub(vertx, dataDir, config)) {
+            var response = hub.get("/health/live", null);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void refusesACertificateWithoutItsKey() throws Exception {
         HubConfig config = new HubConfig(0, Optional.of(resource("cert.pem")), Optional.empty(), Limits.defaults());
 

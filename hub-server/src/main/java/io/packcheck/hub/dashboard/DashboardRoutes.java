@@ -5,11 +5,14 @@ import io.packcheck.hub.auth.Principal;
 import io.packcheck.hub.auth.Secrets;
 import io.packcheck.hub.http.ApiError;
 import io.packcheck.hub.http.HubServices;
+import io.packcheck.hub.reports.Reply;
+import io.packcheck.hub.reports.Table;
 import io.packcheck.hub.storage.CredentialRepository.CredentialInfo;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,9 +52,9 @@ public final class DashboardRoutes {
     public void mount(Router router) {
         Buffer loginPage = Buffer.buffer(DashboardPages.resource("/dashboard/login.html"));
         DashboardPages pages = new DashboardPages();
-        // Pages and static files are routes without a method (they serve GET and HEAD only), which
-        // also keeps them out of the OpenAPI file, which describes the API.
-        router.route("/").handler(ctx -> ctx.redirect("/dashboard/"));
+        // Pages and static files answer GET and HEAD; like every route, they are named in the OpenAPI file.
+        router.route("/").method(HttpMethod.GET).method(HttpMethod.HEAD).setName("home")
+                .handler(ctx -> ctx.redirect("/dashboard/"));
         router.get("/login").setName("loginPage").handler(ctx -> {
             secureHeaders(ctx.response()).putHeader("Content-Type", "text/html; charset=utf-8");
             ctx.end(loginPage);
@@ -66,13 +69,16 @@ public final class DashboardRoutes {
         router.post("/api/v1/admin/users/:name/revoke").setName("revokeUser").handler(access.sameOrigin())
                 .handler(access.session()).handler(access.admin()).handler(this::revokeUser);
         router.get("/dashboard/events").setName("dashboardEvents").handler(access.session()).handler(this::events);
-        router.route("/dashboard/*").handler(access.page()).handler(ctx -> {
+        router.route("/dashboard/*").method(HttpMethod.GET).method(HttpMethod.HEAD).setName("dashboardPages")
+                .handler(access.page()).handler(ctx -> {
             secureHeaders(ctx.response());
             ctx.next();
         }).handler(pages::serve);
-        router.route("/assets/*").handler(StaticHandler.create("dashboard/assets").setCachingEnabled(false));
+        router.route("/assets/*").method(HttpMethod.GET).method(HttpMethod.HEAD).setName("dashboardAssets")
+                .handler(StaticHandler.create("dashboard/assets").setCachingEnabled(false));
         // The charting library, served from its WebJar on the classpath.
-        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+        router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD).setName("webjars")
+                .handler(StaticHandler.create("META-INF/resources/webjars"));
     }
 
     private static HttpServerResponse secureHeaders(HttpServerResponse response) {
@@ -131,14 +137,14 @@ public final class DashboardRoutes {
     }
 
     private void listUsers(RoutingContext ctx) {
+        Reply.wantsCsv(ctx); // a bad format is a 400 before any work
         hub.db().call(() -> hub.storage().credentials().list(CredentialKind.USER)).onSuccess(users -> {
-            JsonArray rows = new JsonArray();
+            Table table = Table.of("name", "role", "createdAt", "revokedAt");
             for (CredentialInfo u : users) {
-                rows.add(new JsonObject().put("name", u.name()).put("role", u.role().orElse(null))
-                        .put("createdAt", u.createdAt().toString())
-                        .put("revokedAt", u.revokedAt().map(Object::toString).orElse(null)));
+                table.row(u.name(), u.role().orElse(null), u.createdAt().toString(),
+                        u.revokedAt().map(Object::toString).orElse(null));
             }
-            json(ctx, new JsonObject().put("rows", rows));
+            Reply.send(ctx, "users", table, new JsonObject());
         }).onFailure(ctx::fail);
     }
 

@@ -4,16 +4,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** Answers a report as JSON ({@code rows} plus the report's own fields) or, with {@code ?format=csv}, as a CSV file. */
-final class Reply {
+public final class Reply {
 
     private Reply() {}
 
-    static boolean wantsCsv(RoutingContext ctx) {
+    public static boolean wantsCsv(RoutingContext ctx) {
         String format = ReportRoutes.Params.oneOf(ctx, "format", java.util.List.of("json", "csv"), "json");
         return format.equals("csv");
     }
 
-    static void send(RoutingContext ctx, String name, Table table, JsonObject extra) {
+    public static void send(RoutingContext ctx, String name, Table table, JsonObject extra) {
         if (wantsCsv(ctx)) {
             csv(ctx, name, table);
         } else {

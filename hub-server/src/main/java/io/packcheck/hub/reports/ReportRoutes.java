@@ -157,27 +157,30 @@ public final class ReportRoutes {
     private void trail(RoutingContext ctx) {
         String id = Params.key(ctx, "id");
         db(() -> {
-            List<StoredEvent> events = hub.storage().events().forOrder(id);
             var order = hub.storage().catalog().order(id);
+            // A pack slip or tote code opens its order at the station, and the events carry the order's own id.
+            String orderId = order.map(o -> o.order().id()).orElse(id);
+            List<StoredEvent> events = hub.storage().events().forOrder(orderId);
             if (events.isEmpty() && order.isEmpty()) {
                 throw new Missing("id", "no order and no events have the id " + id);
             }
-            return new Object[] {events, order.map(o -> o.order().status().name())};
+            return new Object[] {events, order.map(o -> o.order().status().name()), orderId};
         }).onSuccess(result -> {
             @SuppressWarnings("unchecked")
             List<StoredEvent> events = (List<StoredEvent>) result[0];
             @SuppressWarnings("unchecked")
             Optional<String> status = (Optional<String>) result[1];
+            String orderId = (String) result[2];
             Table table = Table.of("hubSeq", "at", "receivedAt", "station", "packer", "kind", "verdict", "sku",
-                    "expectedSku", "quantity", "raw", "reason", "supervisor", "reasonCode");
+                    "expectedSku", "quantity", "raw", "reason", "supervisor", "reasonCode", "mismatch");
             for (StoredEvent se : events) {
                 PackEvent e = se.event().event();
                 table.row(se.hubSeq(), e.at().toString(), se.receivedAt().toString(), e.stationId(),
                         e.packer().orElse(null), e.kind().name(), e.verdict().name(), e.sku().orElse(null),
                         e.expectedSku().orElse(null), e.quantity(), e.raw(), e.reason(), e.supervisor().orElse(null),
-                        e.reasonCode().orElse(null));
+                        e.reasonCode().orElse(null), Rollups.isItemScan(e) && Rollups.isMismatch(e.verdict()));
             }
-            Reply.send(ctx, "order-" + id + "-trail", table, new JsonObject().put("orderId", id)
+            Reply.send(ctx, "order-" + orderId + "-trail", table, new JsonObject().put("orderId", orderId)
                     .put("status", status.orElse(null)));
         }).onFailure(ctx::fail);
     }
@@ -337,10 +340,14 @@ public final class ReportRoutes {
             });
         }
 
-        /** from/to; to defaults to the end of the current hour, from to a day before to. */
+        /**
+         * from/to; to defaults to the end of the current hour, from to {@code days} (default 1) before to, so a page
+         * asks for "the last week" by the hub's clock rather than its own.
+         */
         static TimeRange range(RoutingContext ctx, Instant now, int maxDays) {
             Instant to = instant(ctx, "to").orElse(Instant.ofEpochSecond((Math.floorDiv(now.getEpochSecond(), 3600) + 1) * 3600));
-            Instant from = instant(ctx, "from").orElse(to.minus(Duration.ofDays(1)));
+            int days = integer(ctx, "days", 1, maxDays, 1);
+            Instant from = instant(ctx, "from").orElse(to.minus(Duration.ofDays(days)));
             if (!to.isAfter(from)) {
                 throw ApiError.badRequest("to", "to (" + to + ") must be after from (" + from + ")");
             }
