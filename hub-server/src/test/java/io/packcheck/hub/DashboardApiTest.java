@@ -243,6 +243,43 @@ class DashboardApiTest {
     }
 
     @Test
+    void addsUpEveryEventOfABatchThatHitsTheSameRollupRowsAgainAndAgain() {
+        String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
+        String token = hub.stationToken("ST-1");
+        Instant tenFifteen = Instant.parse("2026-11-21T10:15:00Z");
+        Instant tenForty = Instant.parse("2026-11-21T10:40:00Z");
+        Instant elevenFive = Instant.parse("2026-11-21T11:05:00Z");
+        Instant nextDay = Instant.parse("2026-11-22T09:00:00Z");
+
+        dashboard.send(token, List.of(
+                scan("ST-1", 1, tenFifteen, "P-1", "O-1", "WRONG_ITEM", "A", "B"),
+                scan("ST-1", 2, tenFifteen, "P-1", "O-1", "MATCH", "B", null),
+                scan("ST-1", 3, tenForty, "P-2", "O-1", "WRONG_ITEM", "A", "B"),
+                scan("ST-1", 4, elevenFive, "P-1", "O-1", "WRONG_ITEM", "A", "B"),
+                scan("ST-1", 5, nextDay, "P-2", "O-2", "WRONG_ITEM", "A", "B")));
+
+        String range = "&from=2026-11-21T00:00:00Z&to=2026-11-22T10:00:00Z";
+        JsonObject byStation = json(dashboard.get("/api/v1/reports/mismatch-rate?by=station" + range, cookie));
+        JsonObject byPacker = json(dashboard.get("/api/v1/reports/mismatch-rate?by=packer" + range, cookie));
+        JsonObject byHour = json(dashboard.get(
+                "/api/v1/reports/mismatch-rate?by=hour&from=2026-11-21T10:00:00Z&to=2026-11-21T12:00:00Z", cookie));
+        JsonArray pairs = json(dashboard.get("/api/v1/reports/confused-pairs?" + range, cookie)).getJsonArray("rows");
+        JsonArray kinds = json(dashboard.get("/api/v1/reports/mismatch-kinds?" + range, cookie)).getJsonArray("rows");
+
+        assertThat(byStation.getJsonArray("rows").getJsonObject(0).getInteger("scans")).isEqualTo(5);
+        assertThat(byStation.getJsonArray("rows").getJsonObject(0).getInteger("mismatches")).isEqualTo(4);
+        assertThat(byPacker.getJsonArray("rows").stream().map(r -> (JsonObject) r)
+                .map(r -> r.getString("packer") + "=" + r.getInteger("scans") + "/" + r.getInteger("mismatches")))
+                .containsExactlyInAnyOrder("P-1=3/2", "P-2=2/2");
+        assertThat(byHour.getJsonArray("rows").stream().map(r -> (JsonObject) r)
+                .map(r -> r.getString("hour") + "=" + r.getInteger("scans") + "/" + r.getInteger("mismatches")))
+                .containsExactlyInAnyOrder("2026-11-21T10:00:00Z=3/2", "2026-11-21T11:00:00Z=1/1");
+        assertThat(pairs).containsExactly(new JsonObject().put("expectedSku", "B").put("scannedSku", "A").put("count", 4));
+        assertThat(kinds.getJsonObject(0).getString("kind")).isEqualTo("WRONG_ITEM");
+        assertThat(kinds.getJsonObject(0).getInteger("count")).isEqualTo(4);
+    }
+
+    @Test
     void letsASignedInSupervisorPrintTheCommandSheetButNotIssueEnrolmentCodes() {
         String cookie = dashboard.signIn("ann", dashboard.user("ann", "supervisor"));
 

@@ -10,8 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Counts each newly stored event into the dashboard roll-ups, on the ingest's own connection and
@@ -34,11 +35,11 @@ public final class Rollups {
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dim, hour, key) DO UPDATE SET scans = scans + excluded.scans,"
             + " mismatches = mismatches + excluded.mismatches, completed = completed + excluded.completed";
     private static final String COUNTS_DAY = COUNTS_HOUR.replace("rollup_hour", "rollup_day").replace("hour", "day");
-    private static final String KIND_HOUR = "INSERT INTO rollup_kind_hour (kind, hour, count) VALUES (?, ?, 1)"
-            + " ON CONFLICT (hour, kind) DO UPDATE SET count = count + 1";
+    private static final String KIND_HOUR = "INSERT INTO rollup_kind_hour (kind, hour, count) VALUES (?, ?, ?)"
+            + " ON CONFLICT (hour, kind) DO UPDATE SET count = count + excluded.count";
     private static final String KIND_DAY = KIND_HOUR.replace("rollup_kind_hour", "rollup_kind_day").replace("hour", "day");
     private static final String PAIR_HOUR = "INSERT INTO rollup_pair_hour (expected_sku, scanned_sku, hour, count)"
-            + " VALUES (?, ?, ?, 1) ON CONFLICT (hour, expected_sku, scanned_sku) DO UPDATE SET count = count + 1";
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (hour, expected_sku, scanned_sku) DO UPDATE SET count = count + excluded.count";
     private static final String PAIR_DAY = PAIR_HOUR.replace("rollup_pair_hour", "rollup_pair_day").replace("hour", "day");
     private static final String OVERRIDE = "INSERT INTO override_log (hub_seq, at, station_id, packer, supervisor,"
             + " order_id, reason_code, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -62,71 +63,110 @@ public final class Rollups {
         return verdict.isMismatch() || verdict == Verdict.UNKNOWN_CODE;
     }
 
-    /** Counts the event just inserted into {@code station_event} (its row is the connection's last insert). */
-    public void count(Connection c, StationEvent stored) throws SQLException {
-        PackEvent e = stored.event();
-        long epochSecond = e.at().getEpochSecond();
-        long hour = Math.floorDiv(epochSecond, 3600);
-        long day = Math.floorDiv(epochSecond, 86_400);
-        if (isItemScan(e)) {
-            int mismatch = isMismatch(e.verdict()) ? 1 : 0;
-            counts(c, ALL, "", hour, day, 1, mismatch, 0);
-            counts(c, STATION, e.stationId(), hour, day, 1, mismatch, 0);
-            e.packer().ifPresent(p -> uncheck(() -> counts(c, PACKER, p, hour, day, 1, mismatch, 0)));
-            Optional<String> sku = e.sku().or(e::expectedSku);
-            sku.ifPresent(s -> uncheck(() -> counts(c, SKU, s, hour, day, 1, mismatch, 0)));
-            if (mismatch == 1) {
-                kind(c, e.verdict().name(), hour, day);
+    /** A fresh tally for the events of one ingest call. */
+    public Tally tally() {
+        return new Tally();
+    }
+
+    /**
+     * The roll-up increments of one ingest call, added up in memory and written by {@link #write} in the same
+     * transaction: a station's batch hits the same rows (its station, its packer, the hour) over and over, so
+     * it costs a few upserts instead of eight per event. A tally that is never written counts nothing, as a
+     * batch whose writes are rolled back must.
+     */
+    public final class Tally {
+
+        private record Count(String dim, String key, boolean day, long bucket) {}
+
+        private record Kind(String kind, boolean day, long bucket) {}
+
+        private record Pair(String expected, String scanned, boolean day, long bucket) {}
+
+        private final Map<Count, int[]> counts = new LinkedHashMap<>();
+        private final Map<Kind, Integer> kinds = new LinkedHashMap<>();
+        private final Map<Pair, Integer> pairs = new LinkedHashMap<>();
+
+        private Tally() {}
+
+        /**
+         * Counts the event just inserted into {@code station_event} (its row is the connection's last insert);
+         * an override goes into the override log at once, as it needs that row.
+         */
+        public void count(Connection c, StationEvent stored) throws SQLException {
+            PackEvent e = stored.event();
+            long epochSecond = e.at().getEpochSecond();
+            long hour = Math.floorDiv(epochSecond, 3600);
+            long day = Math.floorDiv(epochSecond, 86_400);
+            if (isItemScan(e)) {
+                int mismatch = isMismatch(e.verdict()) ? 1 : 0;
+                counts(ALL, "", hour, day, 1, mismatch, 0);
+                counts(STATION, e.stationId(), hour, day, 1, mismatch, 0);
+                e.packer().ifPresent(p -> counts(PACKER, p, hour, day, 1, mismatch, 0));
+                e.sku().or(e::expectedSku).ifPresent(s -> counts(SKU, s, hour, day, 1, mismatch, 0));
+                if (mismatch == 1) {
+                    kinds.merge(new Kind(e.verdict().name(), false, hour), 1, Integer::sum);
+                    kinds.merge(new Kind(e.verdict().name(), true, day), 1, Integer::sum);
+                }
+                if (e.verdict() == Verdict.WRONG_ITEM && e.sku().isPresent() && e.expectedSku().isPresent()) {
+                    pairs.merge(new Pair(e.expectedSku().get(), e.sku().get(), false, hour), 1, Integer::sum);
+                    pairs.merge(new Pair(e.expectedSku().get(), e.sku().get(), true, day), 1, Integer::sum);
+                }
+            } else if (e.kind() == EventKind.ORDER_COMPLETED) {
+                counts(ALL, "", hour, day, 0, 0, 1);
+                counts(STATION, e.stationId(), hour, day, 0, 0, 1);
+                e.packer().ifPresent(p -> counts(PACKER, p, hour, day, 0, 0, 1));
+            } else if (e.kind() == EventKind.SHORTED) {
+                kinds.merge(new Kind(EventKind.SHORTED.name(), false, hour), 1, Integer::sum);
+                kinds.merge(new Kind(EventKind.SHORTED.name(), true, day), 1, Integer::sum);
+            } else if (e.kind() == EventKind.OVERRIDE) {
+                override(c, e);
             }
-            if (e.verdict() == Verdict.WRONG_ITEM && e.sku().isPresent() && e.expectedSku().isPresent()) {
-                pair(c, PAIR_HOUR, e.expectedSku().get(), e.sku().get(), hour);
-                pair(c, PAIR_DAY, e.expectedSku().get(), e.sku().get(), day);
-            }
-        } else if (e.kind() == EventKind.ORDER_COMPLETED) {
-            counts(c, ALL, "", hour, day, 0, 0, 1);
-            counts(c, STATION, e.stationId(), hour, day, 0, 0, 1);
-            e.packer().ifPresent(p -> uncheck(() -> counts(c, PACKER, p, hour, day, 0, 0, 1)));
-        } else if (e.kind() == EventKind.SHORTED) {
-            kind(c, EventKind.SHORTED.name(), hour, day);
-        } else if (e.kind() == EventKind.OVERRIDE) {
-            override(c, e);
         }
-    }
 
-    private void counts(Connection c, String dim, String key, long hour, long day, int scans, int mismatches,
-                        int completed) throws SQLException {
-        counts(statement(c, COUNTS_HOUR), dim, key, hour, scans, mismatches, completed);
-        counts(statement(c, COUNTS_DAY), dim, key, day, scans, mismatches, completed);
-    }
+        private void counts(String dim, String key, long hour, long day, int scans, int mismatches, int completed) {
+            for (Count bucket : List.of(new Count(dim, key, false, hour), new Count(dim, key, true, day))) {
+                int[] sums = counts.computeIfAbsent(bucket, b -> new int[3]);
+                sums[0] += scans;
+                sums[1] += mismatches;
+                sums[2] += completed;
+            }
+        }
 
-    private static void counts(PreparedStatement s, String dim, String key, long bucket, int scans, int mismatches,
-                               int completed) throws SQLException {
-        s.setString(1, dim);
-        s.setString(2, key);
-        s.setLong(3, bucket);
-        s.setInt(4, scans);
-        s.setInt(5, mismatches);
-        s.setInt(6, completed);
-        s.executeUpdate();
-    }
-
-    private void kind(Connection c, String kind, long hour, long day) throws SQLException {
-        PreparedStatement h = statement(c, KIND_HOUR);
-        h.setString(1, kind);
-        h.setLong(2, hour);
-        h.executeUpdate();
-        PreparedStatement d = statement(c, KIND_DAY);
-        d.setString(1, kind);
-        d.setLong(2, day);
-        d.executeUpdate();
-    }
-
-    private void pair(Connection c, String sql, String expected, String scanned, long bucket) throws SQLException {
-        PreparedStatement s = statement(c, sql);
-        s.setString(1, expected);
-        s.setString(2, scanned);
-        s.setLong(3, bucket);
-        s.executeUpdate();
+        /** Adds the tally to the roll-up tables, on the ingest's connection and inside its transaction. */
+        public void write(Connection c) throws SQLException {
+            for (Map.Entry<Count, int[]> entry : counts.entrySet()) {
+                Count k = entry.getKey();
+                int[] sums = entry.getValue();
+                PreparedStatement s = statement(c, k.day() ? COUNTS_DAY : COUNTS_HOUR);
+                s.setString(1, k.dim());
+                s.setString(2, k.key());
+                s.setLong(3, k.bucket());
+                s.setInt(4, sums[0]);
+                s.setInt(5, sums[1]);
+                s.setInt(6, sums[2]);
+                s.executeUpdate();
+            }
+            for (Map.Entry<Kind, Integer> entry : kinds.entrySet()) {
+                Kind k = entry.getKey();
+                PreparedStatement s = statement(c, k.day() ? KIND_DAY : KIND_HOUR);
+                s.setString(1, k.kind());
+                s.setLong(2, k.bucket());
+                s.setInt(3, entry.getValue());
+                s.executeUpdate();
+            }
+            for (Map.Entry<Pair, Integer> entry : pairs.entrySet()) {
+                Pair k = entry.getKey();
+                PreparedStatement s = statement(c, k.day() ? PAIR_DAY : PAIR_HOUR);
+                s.setString(1, k.expected());
+                s.setString(2, k.scanned());
+                s.setLong(3, k.bucket());
+                s.setInt(4, entry.getValue());
+                s.executeUpdate();
+            }
+            counts.clear();
+            kinds.clear();
+            pairs.clear();
+        }
     }
 
     private void override(Connection c, PackEvent e) throws SQLException {
@@ -155,17 +195,5 @@ public final class Rollups {
             statements.put(sql, s);
         }
         return s;
-    }
-
-    private interface SqlStep {
-        void run() throws SQLException;
-    }
-
-    private static void uncheck(SqlStep step) {
-        try {
-            step.run();
-        } catch (SQLException e) {
-            throw new IllegalStateException("database: " + e.getMessage(), e);
-        }
     }
 }

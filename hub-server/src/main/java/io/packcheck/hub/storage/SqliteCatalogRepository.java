@@ -37,6 +37,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
 
     private static final String ORDER_COLUMNS =
             "id, version, status, hold_reason, held_from, ship_by, priority, lines, aliases";
+    static final String ORDER_ROW = "SELECT " + ORDER_COLUMNS + " FROM pack_order WHERE id = ?";
 
     private final SqliteDatabase db;
     private final Clock clock;
@@ -375,11 +376,16 @@ public final class SqliteCatalogRepository implements CatalogRepository {
     }
 
     static Optional<Row> orderRow(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM pack_order WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(Row.of(rs)) : Optional.empty();
-            }
+        try (PreparedStatement s = c.prepareStatement(ORDER_ROW)) {
+            return orderRow(s, id);
+        }
+    }
+
+    /** Reads an order's row with a statement of {@link #ORDER_ROW}. */
+    static Optional<Row> orderRow(PreparedStatement s, String id) throws SQLException {
+        s.setString(1, id);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(Row.of(rs)) : Optional.empty();
         }
     }
 

@@ -4,10 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The hub's SQLite file: migrated by Flyway, in WAL mode, one connection. SQLite has a single writer
@@ -33,6 +37,8 @@ public final class SqliteDatabase implements StorageEngine {
 
     private final Connection checkpointConnection;
     private final ScheduledExecutorService checkpointer;
+    // statements of the hot paths, prepared once on the one connection (SQLite compiles each prepare anew)
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     private SqliteDatabase(Connection connection, Connection checkpointConnection) {
         this.connection = connection;
@@ -66,7 +72,10 @@ public final class SqliteDatabase implements StorageEngine {
                     .locations("classpath:db/migration/sqlite")
                     .load()
                     .migrate();
-            Connection connection = DriverManager.getConnection(url);
+            // Nothing reads generated keys; sqlite-jdbc would otherwise prepare a query after every insert.
+            SQLiteConfig config = new SQLiteConfig();
+            config.setGetGeneratedKeys(false);
+            Connection connection = DriverManager.getConnection(url, config.toProperties());
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 // NORMAL in WAL mode loses at most the last transactions on power loss, never corrupts.
@@ -127,6 +136,20 @@ public final class SqliteDatabase implements StorageEngine {
             depth--;
             pendingHead = -1;
         }
+    }
+
+    /**
+     * A statement on the database's connection, prepared on first use and kept until the database closes: for
+     * the statements every ingested event runs. The caller binds and runs it but never closes it; database
+     * thread only.
+     */
+    public PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement s = statements.get(sql);
+        if (s == null) {
+            s = connection.prepareStatement(sql);
+            statements.put(sql, s);
+        }
+        return s;
     }
 
     /** Runs the work inside the current transaction under a savepoint: if it throws, only its own writes are undone. */
@@ -215,6 +238,9 @@ public final class SqliteDatabase implements StorageEngine {
             Thread.currentThread().interrupt();
         }
         try {
+            for (PreparedStatement s : statements.values()) {
+                s.close();
+            }
             checkpointConnection.close();
             connection.close();
         } catch (SQLException e) {

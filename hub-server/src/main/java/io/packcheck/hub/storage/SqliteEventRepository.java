@@ -21,6 +21,15 @@ import java.util.UUID;
 /** Station events in {@code station_event}, sequence tracking in {@code station_state} and {@code sequence_gap}. */
 public final class SqliteEventRepository implements EventRepository {
 
+    private static final String INSERT_EVENT = "INSERT INTO station_event (id, station_id, seq, kind, verdict, at,"
+            + " order_id, body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+    private static final String STATION_STATE = "INSERT INTO station_state (station_id, max_seq, last_event_at)"
+            + " VALUES (?, ?, ?) ON CONFLICT (station_id) DO UPDATE SET max_seq = excluded.max_seq,"
+            + " last_event_at = coalesce(excluded.last_event_at, station_state.last_event_at)";
+    private static final String MAX_SEQ = "SELECT max_seq FROM station_state WHERE station_id = ?";
+    private static final String MOVE_ORDER = "UPDATE pack_order SET status = ?, hold_reason = ?, updated_at = ?,"
+            + " change_seq = ? WHERE id = ?";
+
     private final SqliteDatabase db;
     private final Clock clock;
     private final Rollups rollups = new Rollups();
@@ -38,48 +47,44 @@ public final class SqliteEventRepository implements EventRepository {
             List<UUID> duplicates = new ArrayList<>();
             List<Gap> gaps = new ArrayList<>();
             List<Outdated> outdated = new ArrayList<>();
-            long maxSeq = maxSeq(c, stationId);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO station_event (id, station_id, seq, kind, verdict, at, order_id, body, received_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-                for (StationEvent se : events) {
-                    PackEvent e = se.event();
-                    insert.setString(1, se.id().toString());
-                    insert.setString(2, stationId);
-                    insert.setLong(3, se.seq());
-                    insert.setString(4, e.kind().name());
-                    insert.setString(5, e.verdict().name());
-                    insert.setString(6, e.at().toString());
-                    insert.setString(7, e.orderId().orElse(null));
-                    insert.setString(8, PackEventCodec.toJson(se).encode());
-                    insert.setString(9, now);
-                    if (insert.executeUpdate() == 0) {
-                        duplicates.add(se.id());
-                        continue;
-                    }
-                    stored.add(se.id());
-                    rollups.count(c, se);
-                    if (se.seq() > maxSeq + 1) {
-                        Gap gap = new Gap(maxSeq + 1, se.seq() - 1);
-                        insertGap(c, stationId, gap, now);
-                        gaps.add(gap);
-                    } else if (se.seq() <= maxSeq) {
-                        fillGap(c, stationId, se.seq());
-                    }
-                    maxSeq = Math.max(maxSeq, se.seq());
-                    if (e.orderId().isPresent()) {
-                        moveOrder(c, se, e.orderId().get()).ifPresent(outdated::add);
-                    }
+            long maxSeq = maxSeq(stationId);
+            Rollups.Tally tally = rollups.tally();
+            PreparedStatement insert = db.prepared(INSERT_EVENT);
+            for (StationEvent se : events) {
+                PackEvent e = se.event();
+                insert.setString(1, se.id().toString());
+                insert.setString(2, stationId);
+                insert.setLong(3, se.seq());
+                insert.setString(4, e.kind().name());
+                insert.setString(5, e.verdict().name());
+                insert.setString(6, e.at().toString());
+                insert.setString(7, e.orderId().orElse(null));
+                insert.setString(8, PackEventCodec.toJson(se).encode());
+                insert.setString(9, now);
+                if (insert.executeUpdate() == 0) {
+                    duplicates.add(se.id());
+                    continue;
+                }
+                stored.add(se.id());
+                tally.count(c, se);
+                if (se.seq() > maxSeq + 1) {
+                    Gap gap = new Gap(maxSeq + 1, se.seq() - 1);
+                    insertGap(c, stationId, gap, now);
+                    gaps.add(gap);
+                } else if (se.seq() <= maxSeq) {
+                    fillGap(c, stationId, se.seq());
+                }
+                maxSeq = Math.max(maxSeq, se.seq());
+                if (e.orderId().isPresent()) {
+                    moveOrder(c, se, e.orderId().get()).ifPresent(outdated::add);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO station_state (station_id, max_seq, last_event_at)"
-                    + " VALUES (?, ?, ?) ON CONFLICT (station_id) DO UPDATE SET max_seq = excluded.max_seq,"
-                    + " last_event_at = coalesce(excluded.last_event_at, station_state.last_event_at)")) {
-                s.setString(1, stationId);
-                s.setLong(2, maxSeq);
-                s.setString(3, stored.isEmpty() ? null : now);
-                s.executeUpdate();
-            }
+            tally.write(c);
+            PreparedStatement state = db.prepared(STATION_STATE);
+            state.setString(1, stationId);
+            state.setLong(2, maxSeq);
+            state.setString(3, stored.isEmpty() ? null : now);
+            state.executeUpdate();
             return new IngestResult(stored, duplicates, gaps, outdated);
         });
     }
@@ -102,7 +107,8 @@ public final class SqliteEventRepository implements EventRepository {
 
     /** Moves the order along; a completion of an outdated version turns it into an exception instead. */
     private Optional<Outdated> moveOrder(Connection c, StationEvent se, String orderId) throws SQLException {
-        Optional<SqliteCatalogRepository.Row> found = SqliteCatalogRepository.orderRow(c, orderId);
+        Optional<SqliteCatalogRepository.Row> found =
+                SqliteCatalogRepository.orderRow(db.prepared(SqliteCatalogRepository.ORDER_ROW), orderId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -120,25 +126,22 @@ public final class SqliteEventRepository implements EventRepository {
         }
         if (next.isPresent()) {
             // The version stays: it counts changes by ops, which is what a station verifies against.
-            try (PreparedStatement s = c.prepareStatement("UPDATE pack_order SET status = ?, hold_reason = ?,"
-                    + " updated_at = ?, change_seq = ? WHERE id = ?")) {
-                s.setString(1, next.get().name());
-                s.setString(2, holdReason);
-                s.setString(3, clock.instant().toString());
-                s.setLong(4, db.nextChangeSeq());
-                s.setString(5, orderId);
-                s.executeUpdate();
-            }
+            PreparedStatement s = db.prepared(MOVE_ORDER);
+            s.setString(1, next.get().name());
+            s.setString(2, holdReason);
+            s.setString(3, clock.instant().toString());
+            s.setLong(4, db.nextChangeSeq());
+            s.setString(5, orderId);
+            s.executeUpdate();
         }
         return outdated;
     }
 
-    private static long maxSeq(Connection c, String stationId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT max_seq FROM station_state WHERE station_id = ?")) {
-            s.setString(1, stationId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
+    private long maxSeq(String stationId) throws SQLException {
+        PreparedStatement s = db.prepared(MAX_SEQ);
+        s.setString(1, stationId);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
