@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import io.packcheck.hub.storage.SqliteDatabase;
 import io.packcheck.hub.storage.Storage;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,22 @@ class MigrationTest {
             }
             assertThat(tables).contains("credential", "item", "badge", "pack_order", "order_alias", "station_event",
                     "station_state", "sequence_gap", "dashboard_session", "flyway_schema_history");
+        }
+    }
+
+    @Test
+    void syncsEveryCommitSoAnEventConfirmedToAStationSurvivesAPowerCut() {
+        try (Storage storage = Storage.sqlite(dataDir, Clock.systemUTC())) {
+            SqliteDatabase db = (SqliteDatabase) storage.database();
+
+            long synchronous = db.transaction(c -> {
+                try (ResultSet rs = c.createStatement().executeQuery("PRAGMA synchronous")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+
+            assertThat(synchronous).as("PRAGMA synchronous (2 = FULL)").isEqualTo(2);
         }
     }
 

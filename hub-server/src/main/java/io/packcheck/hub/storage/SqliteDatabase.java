@@ -78,8 +78,9 @@ public final class SqliteDatabase implements StorageEngine {
             Connection connection = DriverManager.getConnection(url, config.toProperties());
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
-                // NORMAL in WAL mode loses at most the last transactions on power loss, never corrupts.
-                s.execute("PRAGMA synchronous=NORMAL");
+                // FULL: a commit is on disk before the hub answers, so events it confirmed to a station (which
+                // then never sends them again) survive a power cut too. NORMAL would lose the last commits.
+                s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA foreign_keys=ON");
                 // The admin CLI may write while the hub runs.
                 s.execute("PRAGMA busy_timeout=5000");
