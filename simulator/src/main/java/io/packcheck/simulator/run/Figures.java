@@ -45,7 +45,10 @@ public record Figures(
         int lostScans,
         int missingSequenceNumbers,
         int doubledEvents,
-        Map<Injection, KindTally> byKind) {
+        Map<Injection, KindTally> byKind,
+        int itemScans,
+        int ordersDone,
+        int ordersPlanned) {
 
     /** How many errors of one kind were injected and how many the station caught. */
     public record KindTally(int injected, int caught) {
@@ -61,8 +64,13 @@ public record Figures(
 
     private static final Duration ONLINE_MARGIN = Duration.ofSeconds(3);
 
-    /** Matches what was sent with what the hub holds. */
+    /** Matches what was sent with what the hub holds, for a day that packed every order it planned. */
     public static Figures of(DayRecord record, List<EventLog.Seen> events) {
+        return of(record, events, record.ordersDone());
+    }
+
+    /** Matches what was sent with what the hub holds; {@code ordersPlanned} says how many the day meant to pack. */
+    public static Figures of(DayRecord record, List<EventLog.Seen> events, int ordersPlanned) {
         List<String> problems = new ArrayList<>();
         Map<String, List<EventLog.Seen>> byStation = new HashMap<>();
         Set<String> ids = new HashSet<>();
@@ -165,7 +173,8 @@ public record Figures(
                 .forEach(c -> problems.add(c.stationId() + ": cancel of " + c.orderId() + " never showed red"));
         return new Figures(record.scans().size(), injected, caught, red, correct, falseAlarms, unexpected,
                 List.copyOf(problems), sorted(visible), sorted(received), sorted(cancels), record.cancels().size(),
-                notShown, events.size(), lost, missingSeq, doubled, Map.copyOf(byKind));
+                notShown, events.size(), lost, missingSeq, doubled, Map.copyOf(byKind),
+                (int) record.scans().stream().filter(s -> s.step().itemScan()).count(), record.ordersDone(), ordersPlanned);
     }
 
     /** Matches one station's events (in sequence order) to its scans (in sending order); returns the extras. */
@@ -233,7 +242,9 @@ public record Figures(
     /** Prints the figures with their targets. */
     public void print(PrintStream out) {
         out.println("Figures");
-        out.printf(Locale.ROOT, "  scans sent                     %d (%d correct items)%n", scans, correctScans);
+        out.printf(Locale.ROOT, "  orders packed                  %d of %d planned%n", ordersDone, ordersPlanned);
+        out.printf(Locale.ROOT, "  scans sent                     %d: %d item scans (%d correct items; the dashboard counts item scans),"
+                + " %d order opens, commands and badges%n", scans, itemScans, correctScans, scans - itemScans);
         out.printf(Locale.ROOT, "  catch rate                     %.1f%% (%d of %d injected errors caught before the order completed; "
                 + "%d red at the station)  target 100%%%n", 100 * catchRate(), caught, injected, caughtRedAtStation);
         new TreeMap<>(byKind).forEach((kind, tally) -> out.printf(Locale.ROOT,
