@@ -25,14 +25,20 @@ const PackCheck = (() => {
     return d.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
   }
 
-  // columns: [{key, label, num?, format?}]
-  function table(elementId, columns, rows, rowClass) {
+  // A packer as people know them: the badge's name with its code beside it, or the bare code.
+  function packer(code, name) {
+    if (!code) return '';
+    return name ? name + ' (' + code + ')' : code;
+  }
+
+  // columns: [{key, label, num?, format?}]; empty: what an empty table says instead
+  function table(elementId, columns, rows, rowClass, empty) {
     const root = document.getElementById(elementId);
     root.textContent = '';
     if (!rows.length) {
       const p = document.createElement('p');
       p.className = 'empty';
-      p.textContent = 'Nothing in this range.';
+      p.textContent = empty || 'Nothing in this range.';
       root.appendChild(p);
       return;
     }
@@ -111,5 +117,5 @@ const PackCheck = (() => {
     live();
   }
 
-  return { api, csvLink, percent, localTime, table, chart, ratePercentAxis, onRefresh, start, charts };
+  return { api, csvLink, percent, localTime, packer, table, chart, ratePercentAxis, onRefresh, start, charts };
 })();
