@@ -31,7 +31,7 @@ const PackCheck = (() => {
     return name ? name + ' (' + code + ')' : code;
   }
 
-  // columns: [{key, label, num?, format?}]; empty: what an empty table says instead
+  // columns: [{key, label, num?, code? (never wrapped), format?}]; empty: what an empty table says instead
   function table(elementId, columns, rows, rowClass, empty) {
     const root = document.getElementById(elementId);
     root.textContent = '';
@@ -58,6 +58,7 @@ const PackCheck = (() => {
         const v = r[c.key];
         td.textContent = c.format ? c.format(v, r) : (v === null || v === undefined ? '' : String(v));
         if (c.num) td.className = 'num';
+        if (c.code) td.className = 'code';
       }
     }
     root.appendChild(t);

@@ -37,14 +37,15 @@
     rateChart('chart-sku', sku.rows, r => r.sku, 10);
     P.chart('chart-kinds', 'bar', kinds.rows.map(r => r.kind),
       [{ label: 'mismatches', data: kinds.rows.map(r => r.count), backgroundColor: '#ffc400' }], { indexAxis: 'y' });
-    P.table('pairs', [{ key: 'expectedSku', label: 'Expected' }, { key: 'scannedSku', label: 'Scanned instead' },
+    P.table('pairs', [{ key: 'expectedSku', label: 'Expected', code: true },
+      { key: 'scannedSku', label: 'Scanned instead', code: true },
       { key: 'count', label: 'Times', num: true }], pairs.rows);
   });
   P.onRefresh(async () => {
     const stations = await P.api('/api/v1/reports/stations');
     document.getElementById('kpi-alerts').textContent = stations.alerting;
     P.table('stations', [
-      { key: 'station', label: 'Station' }, { key: 'online', label: 'State', format: v => v ? 'online' : 'SILENT' },
+      { key: 'station', label: 'Station', code: true }, { key: 'online', label: 'State', format: v => v ? 'online' : 'SILENT' },
       { key: 'lastSeen', label: 'Last seen', format: P.localTime }, { key: 'eventsWaiting', label: 'Waiting', num: true },
       { key: 'scannerState', label: 'Scanner' }, { key: 'cacheAgeSeconds', label: 'Cache age s', num: true },
       { key: 'scans', label: 'Scans 1h', num: true }, { key: 'mismatchRate', label: 'Mismatch', num: true, format: P.percent },
@@ -52,7 +53,7 @@
     const risk = await P.api('/api/v1/reports/at-risk');
     const pace = risk.ordersPerHour;
     document.getElementById('pace').textContent = (pace < 10 ? pace.toFixed(1) : Math.round(pace)) + ' orders/h now';
-    P.table('risk', [{ key: 'orderId', label: 'Order' }, { key: 'status', label: 'Status' },
+    P.table('risk', [{ key: 'orderId', label: 'Order', code: true }, { key: 'status', label: 'Status' },
       { key: 'shipBy', label: 'Ship by', format: P.localTime }, { key: 'minutesLeft', label: 'Min left', num: true },
       { key: 'queuePosition', label: 'Queue', num: true }, { key: 'why', label: 'Why' }], risk.rows, () => 'alert',
       risk.openOrders === 0 ? 'No open orders ship in the next ' + risk.hours + ' h.'
