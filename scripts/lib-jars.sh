@@ -4,8 +4,8 @@ build_jars_if_stale() {
   local stale=0 jar
   for jar in "${jars[@]}"; do
     if [ ! -f "$jar" ]; then stale=1; break; fi
-    if [ -n "$(find pack-core hub-server station-agent simulator pom.xml -newer "$jar" \
-          \( -path '*/src/*' -o -name pom.xml \) -type f -print -quit 2>/dev/null)" ]; then
+    # every module the jars are built from: a module's sources, its pom, and the profiles bundled in the agent
+    if [ -n "$(find pom.xml */pom.xml */src hardware-profiles -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
       stale=1; break
     fi
   done

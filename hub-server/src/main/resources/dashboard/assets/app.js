@@ -25,14 +25,20 @@ const PackCheck = (() => {
     return d.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
   }
 
-  // columns: [{key, label, num?, format?}]
-  function table(elementId, columns, rows, rowClass) {
+  // A packer as people know them: the badge's name with its code beside it, or the bare code.
+  function packer(code, name) {
+    if (!code) return '';
+    return name ? name + ' (' + code + ')' : code;
+  }
+
+  // columns: [{key, label, num?, code? (never wrapped), format?}]; empty: what an empty table says instead
+  function table(elementId, columns, rows, rowClass, empty) {
     const root = document.getElementById(elementId);
     root.textContent = '';
     if (!rows.length) {
       const p = document.createElement('p');
       p.className = 'empty';
-      p.textContent = 'Nothing in this range.';
+      p.textContent = empty || 'Nothing in this range.';
       root.appendChild(p);
       return;
     }
@@ -52,6 +58,7 @@ const PackCheck = (() => {
         const v = r[c.key];
         td.textContent = c.format ? c.format(v, r) : (v === null || v === undefined ? '' : String(v));
         if (c.num) td.className = 'num';
+        if (c.code) td.className = 'code';
       }
     }
     root.appendChild(t);
@@ -111,5 +118,5 @@ const PackCheck = (() => {
     live();
   }
 
-  return { api, csvLink, percent, localTime, table, chart, ratePercentAxis, onRefresh, start, charts };
+  return { api, csvLink, percent, localTime, packer, table, chart, ratePercentAxis, onRefresh, start, charts };
 })();

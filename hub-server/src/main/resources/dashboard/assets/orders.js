@@ -14,7 +14,7 @@
       document.getElementById('order-status').textContent = 'Order ' + trail.orderId + ': ' + (trail.status || 'not in the hub') +
         ', ' + trail.rows.length + ' events';
       P.table('trail', [{ key: 'at', label: 'At', format: P.localTime }, { key: 'station', label: 'Station' },
-        { key: 'packer', label: 'Packer' }, { key: 'kind', label: 'Event' }, { key: 'verdict', label: 'Verdict' },
+        { key: 'packer', label: 'Packer', format: (v, r) => P.packer(v, r.packerName) }, { key: 'kind', label: 'Event' }, { key: 'verdict', label: 'Verdict' },
         { key: 'sku', label: 'SKU' }, { key: 'expectedSku', label: 'Expected' }, { key: 'quantity', label: 'Qty', num: true },
         { key: 'reason', label: 'Detail' }], trail.rows,
         r => r.mismatch ? 'alert' : '');
@@ -36,7 +36,8 @@
   P.onRefresh(async () => {
     const log = await P.api('/api/v1/reports/overrides' + week());
     P.table('overrides', [{ key: 'at', label: 'When', format: P.localTime }, { key: 'supervisor', label: 'Who' },
-      { key: 'station', label: 'Station' }, { key: 'packer', label: 'Packer' }, { key: 'orderId', label: 'Order' },
+      { key: 'station', label: 'Station' }, { key: 'packer', label: 'Packer', format: (v, r) => P.packer(v, r.packerName) },
+      { key: 'orderId', label: 'Order' },
       { key: 'reasonCode', label: 'Code' }, { key: 'reason', label: 'Reason' }], log.rows);
   });
 })();

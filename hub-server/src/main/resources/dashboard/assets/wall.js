@@ -11,9 +11,9 @@
   };
   for (const [id, path] of Object.entries(links)) document.getElementById(id).href = P.csvLink(path + range);
 
-  const rateChart = (canvas, rows, key, top) => {
+  const rateChart = (canvas, rows, label, top) => {
     const picked = rows.slice(0, top);
-    P.chart(canvas, 'bar', picked.map(r => r[key]),
+    P.chart(canvas, 'bar', picked.map(label),
       [{ label: 'mismatch rate', data: picked.map(r => +(r.mismatchRate * 100).toFixed(2)), backgroundColor: '#ff4d4d' }],
       { scales: P.ratePercentAxis() });
   };
@@ -32,27 +32,32 @@
       { label: 'scans', data: hour.rows.map(r => r.scans), borderColor: '#4db8ff', yAxisID: 'y' },
       { label: 'mismatches', data: hour.rows.map(r => r.mismatches), borderColor: '#ff4d4d', yAxisID: 'y1' }],
       { scales: { y: { beginAtZero: true, position: 'left' }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } } });
-    rateChart('chart-station', station.rows, 'station', 20);
-    rateChart('chart-packer', packer.rows, 'packer', 20);
-    rateChart('chart-sku', sku.rows, 'sku', 10);
+    rateChart('chart-station', station.rows, r => r.station, 20);
+    rateChart('chart-packer', packer.rows, r => P.packer(r.packer, r.packerName), 20);
+    rateChart('chart-sku', sku.rows, r => r.sku, 10);
     P.chart('chart-kinds', 'bar', kinds.rows.map(r => r.kind),
       [{ label: 'mismatches', data: kinds.rows.map(r => r.count), backgroundColor: '#ffc400' }], { indexAxis: 'y' });
-    P.table('pairs', [{ key: 'expectedSku', label: 'Expected' }, { key: 'scannedSku', label: 'Scanned instead' },
+    P.table('pairs', [{ key: 'expectedSku', label: 'Expected', code: true },
+      { key: 'scannedSku', label: 'Scanned instead', code: true },
       { key: 'count', label: 'Times', num: true }], pairs.rows);
   });
   P.onRefresh(async () => {
     const stations = await P.api('/api/v1/reports/stations');
     document.getElementById('kpi-alerts').textContent = stations.alerting;
     P.table('stations', [
-      { key: 'station', label: 'Station' }, { key: 'online', label: 'State', format: v => v ? 'online' : 'SILENT' },
+      { key: 'station', label: 'Station', code: true }, { key: 'online', label: 'State', format: v => v ? 'online' : 'SILENT' },
       { key: 'lastSeen', label: 'Last seen', format: P.localTime }, { key: 'eventsWaiting', label: 'Waiting', num: true },
       { key: 'scannerState', label: 'Scanner' }, { key: 'cacheAgeSeconds', label: 'Cache age s', num: true },
       { key: 'scans', label: 'Scans 1h', num: true }, { key: 'mismatchRate', label: 'Mismatch', num: true, format: P.percent },
       { key: 'alerts', label: 'Alerts' }], stations.rows, r => r.alerts ? 'alert' : 'ok');
     const risk = await P.api('/api/v1/reports/at-risk');
-    document.getElementById('pace').textContent = risk.ordersPerHour + ' orders/h now';
-    P.table('risk', [{ key: 'orderId', label: 'Order' }, { key: 'status', label: 'Status' },
+    const pace = risk.ordersPerHour;
+    document.getElementById('pace').textContent = (pace < 10 ? pace.toFixed(1) : Math.round(pace)) + ' orders/h now';
+    P.table('risk', [{ key: 'orderId', label: 'Order', code: true }, { key: 'status', label: 'Status' },
       { key: 'shipBy', label: 'Ship by', format: P.localTime }, { key: 'minutesLeft', label: 'Min left', num: true },
-      { key: 'queuePosition', label: 'Queue', num: true }, { key: 'why', label: 'Why' }], risk.rows, () => 'alert');
+      { key: 'queuePosition', label: 'Queue', num: true }, { key: 'why', label: 'Why' }], risk.rows, () => 'alert',
+      risk.openOrders === 0 ? 'No open orders ship in the next ' + risk.hours + ' h.'
+        : 'None at risk: ' + risk.openOrders + ' open ' + (risk.openOrders === 1 ? 'order ships' : 'orders ship')
+          + ' in the next ' + risk.hours + ' h, all on pace.');
   });
 })();

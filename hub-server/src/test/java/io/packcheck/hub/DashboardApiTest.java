@@ -318,8 +318,8 @@ class DashboardApiTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
         assertThat(csv.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"overrides.csv\"");
-        assertThat(csv.bodyAsString()).isEqualTo("at,station,packer,supervisor,orderId,reasonCode,reason\r\n"
-                + now + ",ST-1,P-1,Sue,O-9,\"'=HYPERLINK(\"\"x\"\")\",\"label said \"\"2\"\", box had 3\nchecked by hand\"\r\n");
+        assertThat(csv.bodyAsString()).isEqualTo("at,station,packer,packerName,supervisor,orderId,reasonCode,reason\r\n"
+                + now + ",ST-1,P-1,,Sue,O-9,\"'=HYPERLINK(\"\"x\"\")\",\"label said \"\"2\"\", box had 3\nchecked by hand\"\r\n");
     }
 
     @Test
@@ -488,8 +488,50 @@ class DashboardApiTest {
         assertThat(week.getJsonArray("causes")).containsExactlyInAnyOrder(
                 new JsonObject().put("kind", "WRONG_ITEM").put("count", 1).put("previousWeek", 2).put("change", -1),
                 new JsonObject().put("kind", "EXPIRED").put("count", 1).put("previousWeek", 0).put("change", 1));
-        assertThat(csv.bodyAsString()).isEqualTo("packer,scans,mismatches,accuracy,ordersCompleted\r\n"
-                + "P-1,1,1,0.0,0\r\nP-2,2,1,0.5,0\r\n");
+        assertThat(csv.bodyAsString()).isEqualTo("packer,packerName,scans,mismatches,accuracy,ordersCompleted\r\n"
+                + "P-1,,1,1,0.0,0\r\nP-2,,2,1,0.5,0\r\n");
+    }
+
+    @Test
+    void namesEachPackerByTheirBadgeBesideTheCodeInEveryReportThatNamesPackers() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        hub.put("/api/v1/badges/P001", key, new JsonObject().put("name", "Ana").put("role", "packer"));
+        dashboard.send(token, List.of(event("ST-1", 1, now, "ORDER_OPENED", "ORDER_OPENED").put("orderId", "O-5")
+                        .put("packer", "P001"),
+                scan("ST-1", 2, now, "P001", "O-5", "WRONG_ITEM", "A", "B"),
+                scan("ST-1", 3, now, "P-UNKNOWN", "O-5", "MATCH", "A", null),
+                event("ST-1", 4, now, "OVERRIDE", "COMMAND_ACCEPTED").put("packer", "P001").put("supervisor", "Sue")
+                        .put("orderId", "O-5").put("reasonCode", "DAMAGED").put("reason", "ok")));
+
+        JsonObject byPacker = json(hub.get("/api/v1/reports/mismatch-rate?by=packer", key));
+        JsonObject trail = json(hub.get("/api/v1/reports/orders/O-5/trail", key));
+        JsonObject overrides = json(hub.get("/api/v1/reports/overrides", key));
+        JsonObject week = json(hub.get("/api/v1/reports/weekly?days=7", key));
+
+        assertThat(byPacker.getJsonArray("rows").stream().map(r -> (JsonObject) r)
+                .map(r -> r.getString("packer") + "=" + r.getString("packerName")))
+                .containsExactlyInAnyOrder("P001=Ana", "P-UNKNOWN=null");
+        assertThat(trail.getJsonArray("rows").stream().map(r -> ((JsonObject) r).getString("packerName")))
+                .containsExactly("Ana", "Ana", null, "Ana");
+        assertThat(overrides.getJsonArray("rows").getJsonObject(0).getString("packerName")).isEqualTo("Ana");
+        assertThat(week.getJsonArray("packers").stream().map(r -> ((JsonObject) r).getString("packerName")))
+                .contains("Ana");
+    }
+
+    @Test
+    void countsTheOpenOrdersShippingSoonSoAnEmptyAtRiskListIsNotReadAsNoOrders() {
+        String key = hub.apiKey("wms");
+        hub.put("/api/v1/orders/O-LATER", key, new JsonObject().put("lines", new JsonArray()
+                .add(new JsonObject().put("sku", "MUG-1").put("quantity", 1))).put("shipBy", now.plusSeconds(3600 * 20).toString()));
+        hub.put("/api/v1/orders/O-NEXT-WEEK", key, new JsonObject().put("lines", new JsonArray()
+                .add(new JsonObject().put("sku", "MUG-1").put("quantity", 1))).put("shipBy", now.plusSeconds(86_400 * 7).toString()));
+
+        JsonObject risk = json(hub.get("/api/v1/reports/at-risk?hours=24", key));
+        JsonObject all = json(hub.get("/api/v1/reports/at-risk?hours=24&all=true", key));
+
+        assertThat(risk.getInteger("openOrders")).isEqualTo(1);
+        assertThat(all.getJsonArray("rows")).hasSize(1);
     }
 
     @Test

@@ -145,6 +145,83 @@ class DashboardBrowserTest {
         screenshot("weekly.png");
     }
 
+    @Test
+    void keepsEveryTableCellInsideItsPanelOnTheFloorTrailAndWeeklyPagesAtTwoScreenSizes() throws Exception {
+        String secret = dashboard.user("ann", "supervisor");
+        String key = hub.apiKey("wms");
+        Instant now = hub.clock.instant();
+        hub.put("/api/v1/badges/P001", key, new io.vertx.core.json.JsonObject().put("name", "Ana Beatriz Carvalho")
+                .put("role", "packer"));
+        hub.put("/api/v1/orders/O-SOON", key, new io.vertx.core.json.JsonObject().put("lines", new io.vertx.core.json.JsonArray()
+                .add(new io.vertx.core.json.JsonObject().put("sku", "MUG-1").put("quantity", 2)))
+                .put("shipBy", now.plusSeconds(1800).toString()));
+        // a silent station and one over the rate threshold: the longest alerts the Stations table shows
+        String quiet = hub.stationToken("ST-QUIET-WITH-A-LONG-NAME");
+        hub.post("/api/v1/station/heartbeat", quiet, new io.vertx.core.json.JsonObject().put("agentVersion", "1")
+                .put("scannerState", "CONNECTED").put("queueDepth", 7).put("cacheAgeSeconds", 3).put("clock", now.toString()));
+        hub.clock.advance(Duration.ofSeconds(400));
+        Instant later = hub.clock.instant();
+        String token = hub.stationToken("ST-1");
+        List<io.vertx.core.json.JsonObject> events = new ArrayList<>();
+        events.add(event("ST-1", 1, later, "ORDER_OPENED", "ORDER_OPENED").put("orderId", "O-5").put("packer", "P001"));
+        for (int i = 2; i <= 30; i++) {
+            events.add(scan("ST-1", i, later, "P001", "O-5", i % 3 == 0 ? "WRONG_ITEM" : "MATCH",
+                    "SKU-WITH-A-RATHER-LONG-CODE-" + (i % 4), i % 3 == 0 ? "SKU-EXPECTED-" + i : null));
+        }
+        dashboard.send(token, events);
+        signIn("ann", secret);
+
+        for (Dimension size : List.of(new Dimension(1600, 1000), new Dimension(1280, 800))) {
+            browser.manage().window().setSize(size);
+            String at = size.width + "x" + size.height;
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+            browser.get(base + "/dashboard/");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stations"), "silent for"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("risk"), "O-SOON"));
+            assertThat(overflowingCells()).as("floor at " + at).isEmpty();
+            assertThat(browser.findElement(By.id("pace")).getText()).matches("\\d+(\\.\\d)? orders/h now");
+            screenshot("layout-floor-" + at + ".png");
+
+            browser.get(base + "/dashboard/orders.html?order=O-5");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trail"), "Ana Beatriz Carvalho (P001)"));
+            assertThat(overflowingCells()).as("order trail at " + at).isEmpty();
+            screenshot("layout-trail-" + at + ".png");
+
+            browser.get(base + "/dashboard/weekly.html");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("packers"), "Ana Beatriz Carvalho (P001)"));
+            assertThat(browser.findElement(By.id("w-prev")).getText()).isEqualTo("no data");
+            assertThat(overflowingCells()).as("weekly report at " + at).isEmpty();
+            screenshot("layout-weekly-" + at + ".png");
+        }
+    }
+
+    /** Every table cell whose box leaves its panel, or whose text does not fit the cell, with where it is. */
+    @SuppressWarnings("unchecked")
+    private List<String> overflowingCells() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const bad = [];
+                for (const cell of document.querySelectorAll('section td, section th')) {
+                  const panel = cell.closest('section').getBoundingClientRect();
+                  const box = cell.getBoundingClientRect();
+                  const where = cell.closest('section').querySelector('h2').firstChild.textContent.trim()
+                      + ': "' + cell.textContent.slice(0, 40) + '"';
+                  if (box.right > panel.right + 1 || box.left < panel.left - 1) bad.push(where + ' leaves its panel');
+                  if (cell.scrollWidth > cell.clientWidth + 1) bad.push(where + ' does not fit its cell');
+                }
+                return bad;""");
+    }
+
+    private void signIn(String user, String secret) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        browser.get(base + "/dashboard/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(secret);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
     private void screenshot(String name) throws Exception {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,10 +25,37 @@ import picocli.CommandLine.Option;
         description = "Runs the hub and station jars as real processes and plays a packing day on them.")
 public final class SimulatorMain {
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(40);
+
     public static void main(String[] args) {
         int code = new CommandLine(new SimulatorMain()).execute(args);
         Children.stopAll();
         System.exit(code);
+    }
+
+    /**
+     * On Ctrl-C or SIGTERM: the packers stop after their current scan, the figures so far are printed and the
+     * stations and then the hub are stopped (by the command, which holds the simulation) before anything is
+     * killed. Count the latch down once the command is done with the simulation.
+     */
+    static CountDownLatch stopsInOrder(Simulation sim) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Children.whenStopping(() -> {
+            if (finished.getCount() == 0) {
+                return;
+            }
+            System.out.println();
+            System.out.println("Stopping: the packers finish their scan, then the figures so far; stations and hub stop last ...");
+            sim.requestStop();
+            try {
+                if (!finished.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                    System.out.println("Still busy after " + STOP_GRACE.toSeconds() + " s: stopping everything now");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return finished;
     }
 
     static Path freshDir(Path dir) {
@@ -66,7 +95,9 @@ public final class SimulatorMain {
             Settings settings = new Settings(freshDir(dir), stations, orders, rate, 0.3, System.currentTimeMillis() % 1000,
                     port, port + 1, Optional.of(Duration.ofMinutes(minutes)), false, Optional.empty(),
                     Duration.ofSeconds(3), Optional.of(Duration.ofSeconds(10)), Optional.empty());
-            try (Simulation sim = new Simulation(settings, Jars.locate(root), System.out)) {
+            Simulation sim = new Simulation(settings, Jars.locate(root), System.out);
+            CountDownLatch finished = stopsInOrder(sim);
+            try (sim) {
                 System.out.println("Starting the hub and " + stations + " stations in " + dir.toAbsolutePath() + " ...");
                 sim.start();
                 String hub = sim.hub().baseUrl().toString().replace("127.0.0.1", "localhost");
@@ -80,10 +111,16 @@ public final class SimulatorMain {
                     System.out.println("  Packer screen " + s.id() + "  http://localhost:" + s.screenPort() + "/");
                 }
                 System.out.println("  Logs and data       " + dir.toAbsolutePath());
-                System.out.println("Packing " + orders + " orders for " + minutes + " min with injected errors; Ctrl-C stops everything.");
+                System.out.println("  Ops API key         " + sim.apiKey() + "  (the dashboard password is not an API key)");
+                System.out.println("    try: curl -H 'Authorization: Bearer " + sim.apiKey() + "' " + hub
+                        + "/api/v1/orders/SO-00001");
+                System.out.println("Packing up to " + orders + " orders for " + minutes + " min with injected errors;"
+                        + " Ctrl-C stops the packers, prints the figures so far and stops everything.");
                 System.out.println();
                 Figures figures = sim.run();
                 figures.print(System.out);
+            } finally {
+                finished.countDown();
             }
             return 0;
         }
@@ -118,7 +155,9 @@ public final class SimulatorMain {
             Settings settings = new Settings(freshDir(dir), stations, orders, rate, errors, seed, 0, 0, Optional.empty(),
                     killAgents, restartHub ? Optional.of(Duration.ofSeconds(hubEvery)) : Optional.empty(),
                     Duration.ofSeconds(3), Optional.of(Duration.ofSeconds(10)), Optional.empty());
-            try (Simulation sim = new Simulation(settings, Jars.locate(root), System.out)) {
+            Simulation sim = new Simulation(settings, Jars.locate(root), System.out);
+            CountDownLatch finished = stopsInOrder(sim);
+            try (sim) {
                 long t0 = System.nanoTime();
                 sim.start();
                 System.out.printf("hub and %d stations up in %.1f s; packing %d orders at %s scans/s per station%s%s%n",
@@ -132,6 +171,8 @@ public final class SimulatorMain {
                 boolean ok = figures.catchRate() == 1.0 && figures.falseAlarms() == 0 && figures.lost() == 0
                         && figures.doubledEvents() == 0;
                 return ok ? 0 : 3;
+            } finally {
+                finished.countDown();
             }
         }
     }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,13 +74,27 @@ public final class ReportRoutes {
             List<Counts> rows = by.equals("hour") ? hub.storage().reports().byHour(range)
                     : hub.storage().reports().byKey(by, range, limit);
             Counts total = hub.storage().reports().total(range);
-            return new Object[] {rows, total};
+            PackerNames names = by.equals(Rollups.PACKER)
+                    ? PackerNames.of(hub.storage().catalog(), rows.stream().map(Counts::key).toList())
+                    : new PackerNames(Map.of());
+            return new Object[] {rows, total, names};
         }).onSuccess(result -> {
             @SuppressWarnings("unchecked")
             List<Counts> rows = (List<Counts>) result[0];
             Counts total = (Counts) result[1];
-            Table table = Table.of(by, "scans", "mismatches", "mismatchRate", "completed");
-            rows.forEach(r -> table.row(r.key(), r.scans(), r.mismatches(), round(r.mismatchRate()), r.completed()));
+            PackerNames names = (PackerNames) result[2];
+            // by packer, the name from the badge stands beside the code
+            boolean named = by.equals(Rollups.PACKER);
+            Table table = named ? Table.of(by, "packerName", "scans", "mismatches", "mismatchRate", "completed")
+                    : Table.of(by, "scans", "mismatches", "mismatchRate", "completed");
+            for (Counts r : rows) {
+                List<Object> cells = new ArrayList<>(List.of(r.key(), r.scans(), r.mismatches(), round(r.mismatchRate()),
+                        r.completed()));
+                if (named) {
+                    cells.add(1, names.nameOrNull(r.key()));
+                }
+                table.row(cells.toArray());
+            }
             Reply.send(ctx, "mismatch-rate-by-" + by, table, rangeJson(range).put("by", by)
                     .put("total", counts(total)));
         }).onFailure(ctx::fail);
@@ -139,10 +154,15 @@ public final class ReportRoutes {
             List<ReportRepository.OpenOrder> open = (List<ReportRepository.OpenOrder>) result[0];
             double perHour = ((Counts) result[1]).completed() / elapsedHours;
             Instant horizon = now.plus(Duration.ofHours(hours));
+            int inHorizon = 0;
             Table table = Table.of("orderId", "status", "shipBy", "minutesLeft", "queuePosition", "expectedDone",
                     "atRisk", "why", "lines", "units");
             for (AtRisk.Outlook o : AtRisk.assess(open, perHour, now)) {
-                if (o.order().shipBy().isAfter(horizon) || (!all && !o.atRisk())) {
+                if (o.order().shipBy().isAfter(horizon)) {
+                    continue;
+                }
+                inHorizon++;
+                if (!all && !o.atRisk()) {
                     continue;
                 }
                 table.row(o.order().id(), o.order().status(), o.order().shipBy().toString(), o.timeLeft().toMinutes(),
@@ -150,7 +170,7 @@ public final class ReportRoutes {
                         o.order().lines(), o.order().units());
             }
             Reply.send(ctx, "at-risk", table, new JsonObject().put("now", now.toString())
-                    .put("ordersPerHour", round(perHour)).put("hours", hours));
+                    .put("ordersPerHour", round(perHour)).put("hours", hours).put("openOrders", inHorizon));
         }).onFailure(ctx::fail);
     }
 
@@ -164,19 +184,23 @@ public final class ReportRoutes {
             if (events.isEmpty() && order.isEmpty()) {
                 throw new Missing("id", "no order and no events have the id " + id);
             }
-            return new Object[] {events, order.map(o -> o.order().status().name()), orderId};
+            PackerNames names = PackerNames.of(hub.storage().catalog(), events.stream()
+                    .flatMap(e -> e.event().event().packer().stream()).toList());
+            return new Object[] {events, order.map(o -> o.order().status().name()), orderId, names};
         }).onSuccess(result -> {
             @SuppressWarnings("unchecked")
             List<StoredEvent> events = (List<StoredEvent>) result[0];
             @SuppressWarnings("unchecked")
             Optional<String> status = (Optional<String>) result[1];
             String orderId = (String) result[2];
-            Table table = Table.of("hubSeq", "at", "receivedAt", "station", "packer", "kind", "verdict", "sku",
+            PackerNames names = (PackerNames) result[3];
+            Table table = Table.of("hubSeq", "at", "receivedAt", "station", "packer", "packerName", "kind", "verdict", "sku",
                     "expectedSku", "quantity", "raw", "reason", "supervisor", "reasonCode", "mismatch");
             for (StoredEvent se : events) {
                 PackEvent e = se.event().event();
                 table.row(se.hubSeq(), e.at().toString(), se.receivedAt().toString(), e.stationId(),
-                        e.packer().orElse(null), e.kind().name(), e.verdict().name(), e.sku().orElse(null),
+                        e.packer().orElse(null), e.packer().flatMap(names::name).orElse(null), e.kind().name(),
+                        e.verdict().name(), e.sku().orElse(null),
                         e.expectedSku().orElse(null), e.quantity(), e.raw(), e.reason(), e.supervisor().orElse(null),
                         e.reasonCode().orElse(null), Rollups.isItemScan(e) && Rollups.isMismatch(e.verdict()));
             }
@@ -188,10 +212,18 @@ public final class ReportRoutes {
     private void overrides(RoutingContext ctx) {
         TimeRange range = Params.range(ctx, hub.clock().instant(), MAX_RANGE_DAYS);
         int limit = Params.integer(ctx, "limit", 1, 10_000, 200);
-        db(() -> hub.storage().reports().overrides(range, limit)).onSuccess(rows -> {
-            Table table = Table.of("at", "station", "packer", "supervisor", "orderId", "reasonCode", "reason");
+        db(() -> {
+            List<OverrideEntry> rows = hub.storage().reports().overrides(range, limit);
+            return new Object[] {rows, PackerNames.of(hub.storage().catalog(),
+                    rows.stream().flatMap(o -> o.packer().stream()).toList())};
+        }).onSuccess(result -> {
+            @SuppressWarnings("unchecked")
+            List<OverrideEntry> rows = (List<OverrideEntry>) result[0];
+            PackerNames names = (PackerNames) result[1];
+            Table table = Table.of("at", "station", "packer", "packerName", "supervisor", "orderId", "reasonCode", "reason");
             for (OverrideEntry o : rows) {
-                table.row(o.at().toString(), o.stationId(), o.packer().orElse(null), o.supervisor().orElse(null),
+                table.row(o.at().toString(), o.stationId(), o.packer().orElse(null),
+                        o.packer().flatMap(names::name).orElse(null), o.supervisor().orElse(null),
                         o.orderId().orElse(null), o.reasonCode().orElse(null), o.reason());
             }
             Reply.send(ctx, "overrides", table, rangeJson(range));
@@ -205,9 +237,12 @@ public final class ReportRoutes {
         TimeRange week = new TimeRange(start, start.plus(7, ChronoUnit.DAYS));
         TimeRange previous = new TimeRange(start.minus(7, ChronoUnit.DAYS), start);
         var reports = hub.storage().reports();
-        db(() -> new Object[] {reports.mismatchKinds(week), reports.mismatchKinds(previous),
-                reports.byKey(Rollups.SKU, week, 10), reports.byKey(Rollups.PACKER, week, 1000),
-                reports.total(week), reports.total(previous)}).onSuccess(r -> {
+        db(() -> {
+            List<Counts> weekPackers = reports.byKey(Rollups.PACKER, week, 1000);
+            return new Object[] {reports.mismatchKinds(week), reports.mismatchKinds(previous),
+                    reports.byKey(Rollups.SKU, week, 10), weekPackers, reports.total(week), reports.total(previous),
+                    PackerNames.of(hub.storage().catalog(), weekPackers.stream().map(Counts::key).toList())};
+        }).onSuccess(r -> {
             @SuppressWarnings("unchecked")
             List<KindCount> now = (List<KindCount>) r[0];
             @SuppressWarnings("unchecked")
@@ -223,10 +258,11 @@ public final class ReportRoutes {
             causes.forEach((kind, c) -> causeTable.row(kind, c[0], c[1], c[0] - c[1]));
             Table skuTable = Table.of("sku", "scans", "mismatches", "mismatchRate");
             skus.forEach(s -> skuTable.row(s.key(), s.scans(), s.mismatches(), round(s.mismatchRate())));
-            Table packerTable = Table.of("packer", "scans", "mismatches", "accuracy", "ordersCompleted");
+            PackerNames names = (PackerNames) r[6];
+            Table packerTable = Table.of("packer", "packerName", "scans", "mismatches", "accuracy", "ordersCompleted");
             packers.stream().sorted((a, b) -> Double.compare(b.mismatchRate(), a.mismatchRate()))
-                    .forEach(p -> packerTable.row(p.key(), p.scans(), p.mismatches(), round(1 - p.mismatchRate()),
-                            p.completed()));
+                    .forEach(p -> packerTable.row(p.key(), names.nameOrNull(p.key()), p.scans(), p.mismatches(),
+                            round(1 - p.mismatchRate()), p.completed()));
             if (Reply.wantsCsv(ctx)) {
                 Table chosen = switch (tableName) {
                     case "skus" -> skuTable;

@@ -24,6 +24,15 @@ public sealed interface Step {
             return new Scan(raw, Optional.of(expected), Optional.of(injection), what);
         }
 
+        /**
+         * Whether the station judges this scan as an item (a match or a mismatch), as the hub's figures count
+         * scans; order opens, commands and badges are not item scans.
+         */
+        public boolean itemScan() {
+            return correctItem() || expected.filter(v -> v.isMismatch() || v == Verdict.UNKNOWN_CODE
+                    || v == Verdict.UNREADABLE).isPresent();
+        }
+
         /** Whether this scan should put an item in the box (the station must answer green). */
         public boolean correctItem() {
             return expected.filter(v -> v == Verdict.MATCH || v == Verdict.LINE_COMPLETE || v == Verdict.ORDER_COMPLETE)

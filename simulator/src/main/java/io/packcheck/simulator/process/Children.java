@@ -1,10 +1,14 @@
 package io.packcheck.simulator.process;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Every process the simulator starts, so that nothing outlives it: a JVM shutdown hook (Ctrl-C,
@@ -13,15 +17,46 @@ import java.util.concurrent.TimeUnit;
 public final class Children {
 
     private static final List<Process> RUNNING = new CopyOnWriteArrayList<>();
+    private static final List<Runnable> FIRST = new CopyOnWriteArrayList<>();
+    // a child in a session of its own does not get the terminal's Ctrl-C: the simulator stops it in order
+    private static final Optional<String> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(path -> Files.isExecutable(Path.of(path))).findFirst();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(Children::stopAll, "stop-children"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            FIRST.forEach(Children::runQuietly);
+            stopAll();
+        }, "stop-children"));
     }
 
     private Children() {}
 
-    /** Starts a process and keeps it on the list until it is stopped. */
+    /**
+     * Runs {@code step} when the simulator is stopped (Ctrl-C, SIGTERM), before any child is stopped: the
+     * packers stop and the figures so far are printed while the stations and the hub still run.
+     */
+    public static void whenStopping(Runnable step) {
+        FIRST.add(step);
+    }
+
+    private static void runQuietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            System.err.println("stopping: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Starts a process in a session of its own (so the terminal's Ctrl-C reaches only the simulator, which
+     * stops its children in order) and keeps it on the list until it is stopped.
+     */
     public static Process start(ProcessBuilder builder, String what) {
+        if (SETSID.isPresent() && onPath(builder.command().get(0))) {
+            List<String> command = new ArrayList<>(builder.command());
+            command.add(0, SETSID.get());
+            builder.command(command);
+        }
         try {
             Process p = builder.start();
             RUNNING.add(p);
@@ -31,6 +66,15 @@ public final class Children {
             throw new IllegalStateException("cannot start " + what + " (" + String.join(" ", builder.command()) + "): "
                     + e.getMessage(), e);
         }
+    }
+
+    // a program that is not there must fail to start here, not inside setsid where its absence goes unnoticed
+    private static boolean onPath(String program) {
+        if (program.contains("/")) {
+            return Files.isExecutable(Path.of(program));
+        }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
     /** SIGTERM, then SIGKILL after {@code graceMillis}; waits for the exit. */

@@ -2,6 +2,7 @@ package io.packcheck.simulator.run;
 
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.simulator.hub.EventLog;
+import io.packcheck.simulator.plan.Injection;
 import io.packcheck.simulator.process.Light;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -41,12 +44,33 @@ public record Figures(
         int hubEvents,
         int lostScans,
         int missingSequenceNumbers,
-        int doubledEvents) {
+        int doubledEvents,
+        Map<Injection, KindTally> byKind,
+        int itemScans,
+        int ordersDone,
+        int ordersPlanned) {
+
+    /** How many errors of one kind were injected and how many the station caught. */
+    public record KindTally(int injected, int caught) {
+
+        KindTally plus(boolean wasCaught) {
+            return new KindTally(injected + 1, caught + (wasCaught ? 1 : 0));
+        }
+
+        public double catchRate() {
+            return injected == 0 ? 1.0 : (double) caught / injected;
+        }
+    }
 
     private static final Duration ONLINE_MARGIN = Duration.ofSeconds(3);
 
-    /** Matches what was sent with what the hub holds. */
+    /** Matches what was sent with what the hub holds, for a day that packed every order it planned. */
     public static Figures of(DayRecord record, List<EventLog.Seen> events) {
+        return of(record, events, record.ordersDone());
+    }
+
+    /** Matches what was sent with what the hub holds; {@code ordersPlanned} says how many the day meant to pack. */
+    public static Figures of(DayRecord record, List<EventLog.Seen> events, int ordersPlanned) {
         List<String> problems = new ArrayList<>();
         Map<String, List<EventLog.Seen>> byStation = new HashMap<>();
         Set<String> ids = new HashSet<>();
@@ -98,6 +122,7 @@ public record Figures(
         int falseAlarms = 0;
         int unexpected = 0;
         int lost = 0;
+        Map<Injection, KindTally> byKind = new EnumMap<>(Injection.class);
         Map<JsonObject, Instant> seenAt = new HashMap<>();
         events.forEach(s -> seenAt.put(s.event(), s.seenAt()));
         for (SentScan s : record.scans()) {
@@ -115,7 +140,10 @@ public record Figures(
                 injected++;
                 Long completed = completedAtSeq.get(s.orderId());
                 boolean beforeCompletion = event != null && (completed == null || event.getLong("seq") < completed);
-                if (got.equals(s.step().expected()) && beforeCompletion) {
+                boolean wasCaught = got.equals(s.step().expected()) && beforeCompletion;
+                byKind.merge(s.step().injected().get(), new KindTally(1, wasCaught ? 1 : 0),
+                        (a, b) -> a.plus(wasCaught));
+                if (wasCaught) {
                     caught++;
                 } else {
                     problems.add(s.stationId() + ": injected " + s.step().injected().get() + " (" + s.step().what()
@@ -145,7 +173,8 @@ public record Figures(
                 .forEach(c -> problems.add(c.stationId() + ": cancel of " + c.orderId() + " never showed red"));
         return new Figures(record.scans().size(), injected, caught, red, correct, falseAlarms, unexpected,
                 List.copyOf(problems), sorted(visible), sorted(received), sorted(cancels), record.cancels().size(),
-                notShown, events.size(), lost, missingSeq, doubled);
+                notShown, events.size(), lost, missingSeq, doubled, Map.copyOf(byKind),
+                (int) record.scans().stream().filter(s -> s.step().itemScan()).count(), record.ordersDone(), ordersPlanned);
     }
 
     /** Matches one station's events (in sequence order) to its scans (in sending order); returns the extras. */
@@ -213,9 +242,14 @@ public record Figures(
     /** Prints the figures with their targets. */
     public void print(PrintStream out) {
         out.println("Figures");
-        out.printf(Locale.ROOT, "  scans sent                     %d (%d correct items)%n", scans, correctScans);
+        out.printf(Locale.ROOT, "  orders packed                  %d of %d planned%n", ordersDone, ordersPlanned);
+        out.printf(Locale.ROOT, "  scans sent                     %d: %d item scans (%d correct items; the dashboard counts item scans),"
+                + " %d order opens, commands and badges%n", scans, itemScans, correctScans, scans - itemScans);
         out.printf(Locale.ROOT, "  catch rate                     %.1f%% (%d of %d injected errors caught before the order completed; "
                 + "%d red at the station)  target 100%%%n", 100 * catchRate(), caught, injected, caughtRedAtStation);
+        new TreeMap<>(byKind).forEach((kind, tally) -> out.printf(Locale.ROOT,
+                "    %-28s %.1f%% (%d of %d)%n", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                100 * tally.catchRate(), tally.caught(), tally.injected()));
         out.printf(Locale.ROOT, "  false alarms on correct scans  %d  target 0%n", falseAlarms);
         out.printf(Locale.ROOT, "  other unexpected verdicts      %d%n", unexpectedVerdicts);
         out.printf(Locale.ROOT, "  scan to hub (visible in /events) p50 %s  p95 %s  max %s  target p50 <= 500 ms (%d scans sent while the hub was up)%n",

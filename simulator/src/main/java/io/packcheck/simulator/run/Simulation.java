@@ -34,6 +34,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Simulation implements AutoCloseable {
 
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+    // stopped by hand, the figures so far are wanted now, not after a minute of waiting
+    private static final Duration STOPPING_SETTLE_TIMEOUT = Duration.ofSeconds(10);
 
     /** The dashboard user every simulation creates. */
     public static final String SUPERVISOR_USER = "supervisor";
@@ -50,6 +52,9 @@ public final class Simulation implements AutoCloseable {
     private HubApi api;
     private EventLog events;
     private volatile boolean packing;
+    private volatile boolean stopRequested;
+    private String apiKey;
+    private int plannedOrders;
 
     public Simulation(Settings settings, Jars jars, PrintStream out) {
         this.settings = settings;
@@ -60,7 +65,7 @@ public final class Simulation implements AutoCloseable {
     /** Starts the hub, seeds it and starts the stations; returns once every station has synced. */
     public void start() {
         hub = HubProcess.on(jars, settings.workDir().resolve("hub"), settings.hubPort());
-        String apiKey = hub.createSecret("apikey", "create", "--name", "simulator");
+        apiKey = hub.createSecret("apikey", "create", "--name", "simulator");
         supervisorSecret = hub.createSecret("user", "create", SUPERVISOR_USER, "--role", "supervisor");
         List<String> tokens = new ArrayList<>();
         for (int n = 1; n <= settings.stations(); n++) {
@@ -106,6 +111,7 @@ public final class Simulation implements AutoCloseable {
                 OrderPlan plan = day.order(String.format(Locale.ROOT, "SO-%05d", number), injection);
                 mine.add(plan);
                 orders.add(plan.body());
+                plannedOrders++;
             }
             plans.add(mine);
         }
@@ -130,10 +136,10 @@ public final class Simulation implements AutoCloseable {
             List<OrderPlan> mine = plans.get(i);
             Thread t = new Thread(() -> {
                 try {
-                    driver.login(catalog.packerBadge(n), Duration.ofSeconds(60));
-                    for (int k = 0; k < mine.size() && !timeUp(started); k++) {
+                    driver.login(catalog.packerBadge(n), Duration.ofSeconds(60), () -> stopRequested);
+                    for (int k = 0; k < mine.size() && !timeUp(started) && !stopRequested; k++) {
                         boolean kill = settings.killAgents() && k % 3 == (n % 3);
-                        driver.pack(mine.get(k), kill);
+                        driver.pack(mine.get(k), kill, () -> stopRequested);
                     }
                 } catch (RuntimeException e) {
                     synchronized (failures) {
@@ -168,10 +174,18 @@ public final class Simulation implements AutoCloseable {
         return figures();
     }
 
+    /**
+     * Asks the packers to stop after the scan each is making (Ctrl-C): {@link #run()} then returns the figures
+     * of what was packed so far, while the stations and the hub still run.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
     /** Waits for the hub to have every event the stations should have sent, then works out the figures. */
     public Figures figures() {
-        settle();
-        return Figures.of(record, events.events());
+        settle(stopRequested ? STOPPING_SETTLE_TIMEOUT : SETTLE_TIMEOUT);
+        return Figures.of(record, events.events(), plannedOrders);
     }
 
     private boolean timeUp(Instant started) {
@@ -179,8 +193,8 @@ public final class Simulation implements AutoCloseable {
     }
 
     /** Waits until the hub's events answer every scan sent, or stop changing for a while. */
-    private void settle() {
-        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    private void settle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         int last = -1;
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
@@ -266,6 +280,11 @@ public final class Simulation implements AutoCloseable {
 
     public static String stationId(int n) {
         return String.format(Locale.ROOT, "pack-%02d", n);
+    }
+
+    /** The ops API key the simulation seeds the hub with, for a newcomer's first API calls. */
+    public String apiKey() {
+        return apiKey;
     }
 
     /** The dashboard user the simulation creates, and its secret (the dashboard password). */

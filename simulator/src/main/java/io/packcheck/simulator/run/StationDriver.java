@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -48,13 +49,13 @@ public final class StationDriver {
      * Scans the packer's badge until the station knows it: the badges are the last thing seeded, so once the
      * station knows the badge its feed has brought the orders too.
      */
-    public void login(String badgeCode, Duration timeout) {
+    public void login(String badgeCode, Duration timeout, BooleanSupplier stopping) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Step.Scan login = new Step.Scan(Scans.command("PCK-P-" + badgeCode), Optional.empty(), Optional.empty(),
                 "packer " + badgeCode + " logs in");
         while (true) {
             Optional<Light> light = scan("", login);
-            if (light.isPresent() && light.get().colour() != Light.Colour.AMBER) {
+            if (light.isPresent() && light.get().colour() != Light.Colour.AMBER || stopping.getAsBoolean()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -65,10 +66,16 @@ public final class StationDriver {
         }
     }
 
-    /** Packs one order as planned; kills and restarts the agent mid-order when {@code killMidOrder}. */
-    public void pack(OrderPlan plan, boolean killMidOrder) {
+    /**
+     * Packs one order as planned; kills and restarts the agent mid-order when {@code killMidOrder}. Returns
+     * false, leaving the order unfinished, when {@code stopping} turns true (the simulator is being stopped).
+     */
+    public boolean pack(OrderPlan plan, boolean killMidOrder, BooleanSupplier stopping) {
         boolean killed = false;
         for (Step step : plan.steps()) {
+            if (stopping.getAsBoolean()) {
+                return false;
+            }
             if (step instanceof Step.Scan scan) {
                 Optional<Light> light = scan(plan.id(), scan);
                 // mid-order: after the order is open or an item accepted, while the order still has lines to pack
@@ -84,6 +91,7 @@ public final class StationDriver {
             }
         }
         record.orderDone();
+        return true;
     }
 
     /** kill -9 and start again on the same pty, data and token. */

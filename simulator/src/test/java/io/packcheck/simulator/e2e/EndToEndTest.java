@@ -103,16 +103,16 @@ class EndToEndTest {
         start(Settings.quick(dir, 1, 3).withErrorShare(0));
         StationDriver driver = new StationDriver(sim.stations().get(0), sim.api(), sim.record(), 0, 1);
         List<OrderPlan> plans = sim.plans().get(0);
-        driver.login("P001", Duration.ofSeconds(60));
+        driver.login("P001", Duration.ofSeconds(60), () -> false);
 
         // the hub away: the outbox fills; back: the station sends its batch, and is killed while it does
         sim.hub().kill();
-        driver.pack(plans.get(0), false);
+        driver.pack(plans.get(0), false, () -> false);
         sim.hub().start();
         driver.killAndRestart();
         // killed again in the middle of an order, right after an accepted scan
-        driver.pack(plans.get(1), true);
-        driver.pack(plans.get(2), true);
+        driver.pack(plans.get(1), true, () -> false);
+        driver.pack(plans.get(2), true, () -> false);
         Figures figures = sim.figures();
 
         assertThat(sim.record().agentKills()).isEqualTo(3);

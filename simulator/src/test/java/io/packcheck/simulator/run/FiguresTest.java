@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,7 @@ class FiguresTest {
         assertThat(f.injected()).isEqualTo(1);
         assertThat(f.caught()).isEqualTo(1);
         assertThat(f.caughtRedAtStation()).isEqualTo(1);
+        assertThat(f.byKind()).containsExactly(Map.entry(Injection.WRONG_ITEM, new Figures.KindTally(1, 1)));
         assertThat(f.falseAlarms()).isZero();
         assertThat(f.lost()).isZero();
         assertThat(f.doubledEvents()).isZero();

@@ -90,7 +90,7 @@ public final class ParseCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The JSON line for one result, as the DESIGN.md {@code parse} contract describes. */
+    /** The JSON line for one result, in the form the README's {@code parse} section describes. */
     static JsonObject toJson(ScanParse result) {
         JsonObject json = new JsonObject();
         if (result instanceof ScanParse.Parsed parsed) {
