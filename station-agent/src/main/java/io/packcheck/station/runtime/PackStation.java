@@ -247,10 +247,10 @@ public final class PackStation implements ScanListener {
         }
         session = stored.map(this::asThisStation).orElse(PackSession.idle(stationId));
         shownOrder = openOrder(session);
-        parts.indicator().show(Signal.IDLE);
+        parts.indicator().show(false, Signal.IDLE);
         if (session.lock().isPresent()) {
             PackSession.Lock lock = session.lock().get();
-            parts.indicator().show(Signal.MISMATCH);
+            parts.indicator().show(true, Signal.MISMATCH);
             last = Optional.of(new ScreenView.LastVerdict(lock.verdict(), lock.reason()));
         }
         session.order().ifPresent(o -> LOG.info("resumed order {} with {} units packed{}", o.id(),
@@ -322,7 +322,7 @@ public final class PackStation implements ScanListener {
         hub.ifPresent(HubLink::eventsAppended);
         PackSession before = session;
         session = outcome.session();
-        parts.indicator().show(outcome.verdict());
+        parts.indicator().show(session.locked(), signal(outcome.verdict(), session));
         parts.hostCommands().ifPresent(h -> h.after(outcome.verdict()));
         shownOrder = outcome.verdict() == Verdict.ORDER_COMPLETE && session.order().isEmpty()
                 ? before.order().map(this::allPacked)
@@ -332,6 +332,12 @@ public final class PackStation implements ScanListener {
             supervisorNotice = Optional.empty();
         }
         publish();
+    }
+
+    /** A mismatch signal says "locked": a refusal that locks nothing (a cancelled order scanned to open) is amber. */
+    private static Signal signal(Verdict verdict, PackSession after) {
+        Signal signal = Signal.of(verdict);
+        return signal == Signal.MISMATCH && !after.locked() ? Signal.REFUSED : signal;
     }
 
     private void publish() {
