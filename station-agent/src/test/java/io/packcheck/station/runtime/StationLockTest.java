@@ -9,10 +9,14 @@ import static io.packcheck.station.runtime.Stations.ORDER;
 import static io.packcheck.station.runtime.Stations.RED_MUG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packcheck.core.catalog.Order;
+import io.packcheck.core.catalog.OrderLine;
+import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.station.lights.Output;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +149,35 @@ class StationLockTest {
         assertThat(station.tower.lines()).containsExactly(Stations.LIGHT_OFF, Stations.RED);
         assertThat(station.tower.litOutputs()).containsExactly(RED, BUZZER);
         assertThat(station.view().lock()).isPresent();
+    }
+
+    @Test
+    void aNewVersionOfTheOrderThatKeepsTheLockLeavesASilencedBuzzerSilent() {
+        lockWithAWrongItem();
+        station.pressButton();
+
+        station.station.orderChanged(order(2, OrderStatus.IN_PROGRESS, 3));
+        station.advanceMillis(300);
+
+        assertThat(station.view().lock()).isPresent();
+        assertThat(station.tower.litOutputs()).containsExactly(RED);
+    }
+
+    @Test
+    void theHubCancellingTheLockedOrderIsANewReasonAndSoundsTheBuzzerAgain() {
+        lockWithAWrongItem();
+        station.pressButton();
+
+        station.station.orderChanged(order(2, OrderStatus.CANCELLED, 2));
+        station.advanceMillis(300);
+
+        assertThat(station.view().lastVerdict().orElseThrow().verdict()).isEqualTo(Verdict.ORDER_BLOCKED);
+        assertThat(station.tower.litOutputs()).containsExactly(RED, BUZZER);
+    }
+
+    private static Order order(long version, OrderStatus status, int mugs) {
+        return new Order(ORDER, version, List.of(new OrderLine("MUG-BLUE", mugs)), Optional.empty(), 0, status,
+                Optional.empty());
     }
 
     @Test
