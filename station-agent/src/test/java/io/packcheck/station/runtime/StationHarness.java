@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.packcheck.core.barcode.ScanParser;
 import io.packcheck.core.verify.PackRules;
 import io.packcheck.core.verify.PackSession;
+import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.lights.Indicator;
 import io.packcheck.station.lights.LightTower;
 import io.packcheck.station.lights.ManualScheduler;
@@ -54,7 +55,7 @@ final class StationHarness implements AutoCloseable {
     final SessionStore<PackSession> sessions;
     final PackStation station;
 
-    private StationHarness(Path dataDir, List<String> catalog) {
+    private StationHarness(Path dataDir, List<String> catalog, Optional<HubLink> hub) {
         db = StationDatabase.openIn(dataDir);
         SqliteOrderCache cache = new SqliteOrderCache(db, time.clock());
         ImportReport report = new JsonLinesImport(cache)
@@ -84,7 +85,7 @@ final class StationHarness implements AutoCloseable {
                 new Indicator(watched, SignalPatterns.defaults()),
                 Optional.of(new HostCommands(scanner, Optional.of(BAD_SCAN))),
                 views::add,
-                Optional.empty(),
+                hub,
                 time.clock(),
                 ZoneOffset.UTC,
                 Optional.empty(),
@@ -95,7 +96,12 @@ final class StationHarness implements AutoCloseable {
 
     /** A station on this catalog (import lines), its database in {@code dataDir}. */
     static StationHarness start(Path dataDir, List<String> catalog) {
-        return new StationHarness(dataDir, catalog);
+        return new StationHarness(dataDir, catalog, Optional.empty());
+    }
+
+    /** A station linked to this hub (a mock, where a test only needs the link's answers). */
+    static StationHarness start(Path dataDir, List<String> catalog, HubLink hub) {
+        return new StationHarness(dataDir, catalog, Optional.of(hub));
     }
 
     void scan(String raw) {
