@@ -88,7 +88,10 @@ final class ScanPipeline {
         }
     }
 
-    /** A readable code, scanned or typed. */
+    /**
+     * A readable code, scanned or typed. Where it matters where a code came from (an enrolment code typed on a
+     * remote screen), that is decided here, before anything else.
+     */
     void code(String raw) {
         if (Enrolment.isEnrolment(raw)) {
             enrolment.enrol(raw, this::joinedAs, this::publish);
