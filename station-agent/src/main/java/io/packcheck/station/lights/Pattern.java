@@ -175,6 +175,65 @@ public sealed interface Pattern {
         }
     }
 
+    /**
+     * This pattern for at most {@code limit}, then off for good: how a signal shows while a lock owns the tower.
+     * Patterns that end by then on their own are returned as they are.
+     */
+    default Pattern cutAt(Duration limit) {
+        requirePositive(limit, "cut time");
+        Duration t = Duration.ZERO;
+        for (Optional<Duration> next = nextChangeAfter(t); next.isPresent() && next.get().compareTo(limit) <= 0;
+                next = nextChangeAfter(t)) {
+            t = next.get();
+        }
+        boolean overByThen = !isOnAt(t) && nextChangeAfter(t).isEmpty();
+        return overByThen ? this : new Cut(this, limit);
+    }
+
+    /** {@code pattern} played from its start, but off from {@code after} on. */
+    record Cut(Pattern pattern, Duration after) implements Pattern {
+        public Cut {
+            if (pattern == null) {
+                throw new IllegalArgumentException("cut pattern is missing");
+            }
+            requirePositive(after, "cut time");
+        }
+
+        @Override
+        public boolean isOnAt(Duration t) {
+            return t.compareTo(after) < 0 && pattern.isOnAt(t);
+        }
+
+        @Override
+        public Optional<Duration> nextChangeAfter(Duration t) {
+            if (t.compareTo(after) >= 0) {
+                return Optional.empty();
+            }
+            Optional<Duration> next = pattern.nextChangeAfter(t);
+            if (next.isPresent() && next.get().compareTo(after) < 0) {
+                return next;
+            }
+            // the cut itself is an edge only when the pattern is still on there
+            return pattern.isOnAt(after.minusNanos(1)) ? Optional.of(after) : Optional.empty();
+        }
+
+        @Override
+        public String lightWord() {
+            return pattern.lightWord();
+        }
+
+        @Override
+        public String buzzerWord() {
+            // a buzz that stops on its own is a beep, however it started
+            return pattern instanceof Off ? "off" : "beep";
+        }
+
+        @Override
+        public String toString() {
+            return pattern + " cut at " + after.toMillis();
+        }
+    }
+
     private static void requirePositive(Duration d, String what) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(what + " must be a positive duration, was " + d);

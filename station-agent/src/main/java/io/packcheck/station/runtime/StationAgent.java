@@ -2,23 +2,18 @@ package io.packcheck.station.runtime;
 
 import com.pi4j.context.Context;
 import io.packcheck.core.barcode.ScanParser;
-import io.packcheck.core.catalog.Order;
 import io.packcheck.core.verify.PackRules;
 import io.packcheck.core.verify.PackSession;
-import io.packcheck.core.enrol.Enrolment;
 import io.packcheck.station.config.ConfigException;
 import io.packcheck.station.config.Secret;
 import io.packcheck.station.enrol.EnrolmentFiles;
-import io.packcheck.station.enrol.HubEnroller;
 import io.packcheck.station.enrol.JdkHttpEnroller;
 import io.packcheck.station.config.StationConfig;
 import io.packcheck.station.hardware.HardwareProfiles;
 import io.packcheck.station.hardware.LightProfile;
 import io.packcheck.station.hardware.ScannerProfile;
 import io.packcheck.station.hub.HubLink;
-import io.packcheck.station.hub.HubLinkListener;
 import io.packcheck.station.hub.HubLinkSettings;
-import io.packcheck.station.hub.LinkState;
 import io.packcheck.station.hub.VertxHubLink;
 import io.packcheck.station.lights.Button;
 import io.packcheck.station.lights.ConsoleLights;
@@ -42,15 +37,12 @@ import io.packcheck.station.store.SessionStore;
 import io.packcheck.station.store.SqliteOrderCache;
 import io.packcheck.station.store.StationDatabase;
 import io.vertx.core.Vertx;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +82,6 @@ public final class StationAgent implements AutoCloseable {
     private Optional<PackerScreen> screen = Optional.empty();
     private Optional<Integer> screenPort = Optional.empty();
     private ScheduledExecutorService housekeeping;
-    private HubEnroller enroller;
     private boolean closed;
 
     private StationAgent() {}
@@ -147,10 +138,8 @@ public final class StationAgent implements AutoCloseable {
         db = StationDatabase.openIn(config.dataDir());
         // from here on, what another process (an import) commits is noticed by the cache watch below
         db.changedByOthers();
-        // flags, environment and config file win over a stored enrolment: a --hub ignores it altogether
         EnrolmentFiles enrolmentFiles = new EnrolmentFiles(config.dataDir());
-        Optional<EnrolmentFiles.Stored> enrolled = config.hub().isPresent()
-                ? Optional.empty() : storedEnrolment(enrolmentFiles, config, stationIdGiven);
+        Optional<EnrolmentFiles.Stored> enrolled = HubJoining.storedEnrolment(enrolmentFiles, config, stationIdGiven);
         String stationId = enrolled.map(EnrolmentFiles.Stored::stationId).orElse(config.stationId());
         Optional<URI> hubUri = config.hub().or(() -> enrolled.map(EnrolmentFiles.Stored::hub));
         SqliteOrderCache cache = new SqliteOrderCache(db, clock);
@@ -177,18 +166,22 @@ public final class StationAgent implements AutoCloseable {
         screen = config.screenPort() > 0
                 ? vertx.map(v -> new PackerScreen(v, code -> typedTo.get().typed(code), stationId))
                 : Optional.empty();
-        HubLinkListener listener = forwardTo(typedTo);
-        LinkStarter linkStarter = (uri, token) -> VertxHubLink.start(vertx(),
-                linkSettings(uri, token, config.hubCa()), cache, outbox, this::scannerStateWord, listener, clock);
-        hub = hubUri.map(uri -> linkStarter.start(uri, config.hub().isPresent()
+        HubNews news = new HubNews();
+        HubJoining.LinkStarter linkStarter = (uri, token) -> {
+            hub.ifPresent(HubLink::close);
+            HubLink link = VertxHubLink.start(vertx(), linkSettings(uri, token, config.hubCa()), cache, outbox,
+                    this::scannerStateWord, news, clock);
+            hub = Optional.of(link);
+            return link;
+        };
+        hubUri.ifPresent(uri -> linkStarter.start(uri, config.hub().isPresent()
                 ? config.token().orElseThrow(() -> new ConfigException("token",
                         "setting token: a hub needs the station token (--token, PACKCHECK_TOKEN or tokenFile)"))
                 : enrolled.orElseThrow().token()));
         // a hub from the settings is the settings' to change; a stored enrolment may be replaced by a new one
         Optional<Enrolling> enrolling = config.hub().isPresent() ? Optional.empty()
-                : Optional.of(enrolment -> join(enrolment, config, stationIdGiven, enrolmentFiles, linkStarter, clock));
-        // one enroller for the agent's life: it remembers a hub's Retry-After between scans
-        enroller = new JdkHttpEnroller(ENROL_TIMEOUT, clock);
+                : Optional.of(new HubJoining(config, stationIdGiven, enrolmentFiles,
+                        new JdkHttpEnroller(ENROL_TIMEOUT, clock), linkStarter, clock));
 
         station = new PackStation(new PackStation.Parts(
                 stationId,
@@ -207,6 +200,7 @@ public final class StationAgent implements AutoCloseable {
                         : Optional.of("No scanner port configured: type codes in the field below, or use a keyboard-wedge scanner"),
                 enrolling));
         typedTo.set(station);
+        news.deliverTo(station);
 
         await(station.start(), "restoring the pack session");
         scanner.ifPresent(sc -> sc.start(station));
@@ -251,81 +245,11 @@ public final class StationAgent implements AutoCloseable {
         }
     }
 
-    /** Starts the hub link; the seam between enrolment and the link's wiring. */
-    private interface LinkStarter {
-        HubLink start(URI hub, Secret token);
-    }
-
-    private static Optional<EnrolmentFiles.Stored> storedEnrolment(EnrolmentFiles files, StationConfig config,
-                                                                   boolean stationIdGiven) {
-        Optional<EnrolmentFiles.Stored> stored;
-        try {
-            stored = files.load();
-        } catch (IOException e) {
-            LOG.error("stored enrolment not used, the station runs without a hub: {}", e.getMessage());
-            return Optional.empty();
-        }
-        if (stored.isPresent() && stationIdGiven && !stored.get().stationId().equals(config.stationId())) {
-            LOG.error("stored enrolment is for station {} but the station id is set to {}; running without a hub"
-                    + " (remove the station-id setting, or enrol again as {})", stored.get().stationId(),
-                    config.stationId(), config.stationId());
-            return Optional.empty();
-        }
-        return stored;
-    }
-
-    /** On the station thread: exchange the code, store the enrolment, start the link (in place of a refused one). */
-    private Enrolling.Join join(Enrolment enrolment, StationConfig config, boolean stationIdGiven, EnrolmentFiles files,
-                                LinkStarter linkStarter, Clock clock) {
-        if (stationIdGiven && !config.stationId().equals(enrolment.stationId())) {
-            return new Enrolling.Join.Failed("this station is set up as station " + config.stationId()
-                    + " (station-id setting) but the code is for station " + enrolment.stationId()
-                    + "; print a code for " + config.stationId() + " or remove the station-id setting");
-        }
-        HubEnroller.Exchange exchange = enroller.exchange(enrolment);
-        if (exchange instanceof HubEnroller.Exchange.Failed failed) {
-            return new Enrolling.Join.Failed(failed.reason());
-        }
-        Secret token = ((HubEnroller.Exchange.Token) exchange).token();
-        try {
-            files.save(new EnrolmentFiles.Stored(enrolment.hubUrl(), enrolment.stationId(), token), clock.instant());
-        } catch (IOException e) {
-            return new Enrolling.Join.Failed("the station could not store its enrolment in " + config.dataDir()
-                    + " (" + e.getMessage() + "); the code is used up, print a new one");
-        }
-        // the outbox and the cache stay: the new link sends what the refused one could not
-        hub.ifPresent(HubLink::close);
-        HubLink link = linkStarter.start(enrolment.hubUrl(), token);
-        hub = Optional.of(link);
-        return new Enrolling.Join.Joined(enrolment.stationId(), link);
-    }
-
     private synchronized Vertx vertx() {
         if (vertx.isEmpty()) {
             vertx = Optional.of(Vertx.vertx());
         }
         return vertx.get();
-    }
-
-    private static HubLinkListener forwardTo(AtomicReference<PackStation> station) {
-        // the link starts before the station exists; news before then is in the cache the station starts from
-        return new HubLinkListener() {
-            @Override
-            public void ordersChanged(List<Order> orders) {
-                PackStation s = station.get();
-                if (s != null) {
-                    orders.forEach(s::orderChanged);
-                }
-            }
-
-            @Override
-            public void stateChanged(LinkState state) {
-                PackStation s = station.get();
-                if (s != null) {
-                    s.hubStateChanged();
-                }
-            }
-        };
     }
 
     private String scannerStateWord() {
@@ -345,21 +269,7 @@ public final class StationAgent implements AutoCloseable {
     }
 
     private LightTower gpioLights(StationConfig config, Optional<LightProfile> profile) {
-        Map<Output, OutputPin> pins = new EnumMap<>(Output.class);
-        profile.ifPresent(p -> pins.putAll(p.outputs()));
-        for (Map.Entry<String, Integer> e : config.lightPins().entrySet()) {
-            Output output = Output.valueOf(e.getKey().toUpperCase(Locale.ROOT));
-            boolean activeLow = Optional.ofNullable(pins.get(output)).map(OutputPin::activeLow).orElse(false);
-            try {
-                pins.put(output, new OutputPin(e.getValue(), activeLow));
-            } catch (IllegalArgumentException ex) {
-                throw new ConfigException("light-pins", "setting light-pins: " + e.getKey() + ": " + ex.getMessage());
-            }
-        }
-        if (pins.isEmpty()) {
-            throw new ConfigException("light-profile", "setting light-profile: gpio lights need a light profile ("
-                    + String.join(", ", HardwareProfiles.lightNames()) + ") or --light-pins");
-        }
+        Map<Output, OutputPin> pins = TowerPins.of(profile, config.lightPins());
         Context context = Pi4jLights.raspberryPiContext();
         gpio = Optional.of(context);
         ExecutorScheduler scheduler = new ExecutorScheduler("lights");

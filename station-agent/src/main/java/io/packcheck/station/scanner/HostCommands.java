@@ -21,9 +21,11 @@ public final class HostCommands {
      */
     public boolean after(Verdict verdict) {
         boolean refusedInRed = verdict.isMismatch() || verdict == Verdict.LOCKED || verdict == Verdict.ORDER_BLOCKED;
-        if (refusedInRed && badScan.isPresent()) {
-            return scanner.send(badScan.get());
-        }
-        return false;
+        return refusedInRed && badScan();
+    }
+
+    /** Sends the bad-scan command now; true when the profile has one and it was sent. */
+    public boolean badScan() {
+        return badScan.isPresent() && scanner.send(badScan.get());
     }
 }

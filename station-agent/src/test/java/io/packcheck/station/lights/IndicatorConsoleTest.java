@@ -35,9 +35,6 @@ class IndicatorConsoleTest {
     @CsvSource({
         "ORDER_OPENED, LIGHTS green=on amber=off red=off buzzer=beep",
         "ORDER_COMPLETE, LIGHTS green=on amber=off red=off buzzer=beep",
-        "WRONG_ITEM, LIGHTS green=off amber=off red=on buzzer=on",
-        "EXPIRED, LIGHTS green=off amber=off red=on buzzer=on",
-        "LOCKED, LIGHTS green=off amber=off red=on buzzer=on",
         "UNKNOWN_CODE, LIGHTS green=off amber=on red=off buzzer=off",
         "UNREADABLE, LIGHTS green=off amber=on red=off buzzer=off",
         "NO_ORDER_OPEN, LIGHTS green=off amber=on red=off buzzer=off",
@@ -48,13 +45,30 @@ class IndicatorConsoleTest {
         assertThat(lines()).containsExactly(line);
     }
 
+    @ParameterizedTest
+    @CsvSource({"WRONG_ITEM", "EXPIRED", "LOCKED", "ORDER_BLOCKED"})
+    void showsRedAndTheBuzzerForAVerdictThatLocksTheSession(Verdict verdict) {
+        indicator.show(true, Signal.of(verdict));
+
+        assertThat(lines()).containsExactly("LIGHTS green=off amber=off red=on buzzer=on");
+    }
+
+    @Test
+    void keepsRedAndTheBuzzerOnTheLineOfAnAmberSignalWhileLocked() {
+        indicator.show(true, Signal.MISMATCH);
+
+        indicator.show(true, Signal.UNKNOWN);
+
+        assertThat(lines()).last().isEqualTo("LIGHTS green=off amber=on red=on buzzer=on");
+    }
+
     @Test
     void showsConditionsOnOutputsTheSignalLeavesOffAndPrintsOnlyRealConditionChanges() {
         indicator.set(Condition.HUB_UNREACHABLE, true);
         indicator.set(Condition.HUB_UNREACHABLE, true);
         indicator.show(Verdict.MATCH);
-        indicator.show(Verdict.WRONG_ITEM);
-        indicator.show(Signal.CLEARED);
+        indicator.show(true, Signal.MISMATCH);
+        indicator.show(false, Signal.CLEARED);
         indicator.set(Condition.HUB_UNREACHABLE, false);
 
         assertThat(lines()).containsExactly(

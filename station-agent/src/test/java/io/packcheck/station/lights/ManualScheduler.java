@@ -1,10 +1,20 @@
 package io.packcheck.station.lights;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.PriorityQueue;
 
-/** A scheduler on a clock the test moves: {@link #advance} runs every task that falls due, in time order. */
-final class ManualScheduler implements Scheduler {
+/**
+ * Virtual time for tests: a scheduler on a clock the test moves. {@link #advance} runs every task that falls
+ * due, in time order; {@link #clock()} reads the same time, so the station's clock and its lights agree.
+ */
+public final class ManualScheduler implements Scheduler {
+
+    /** Where virtual time starts: a working morning, so dates and shelf lives read naturally. */
+    public static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
 
     private final class Task implements Cancellable {
         final long due;
@@ -37,11 +47,33 @@ final class ManualScheduler implements Scheduler {
     }
 
     /** Milliseconds since the test began. */
-    synchronized long nowMillis() {
+    public synchronized long nowMillis() {
         return now / 1_000_000;
     }
 
-    void advance(Duration by) {
+    /** A clock that reads this scheduler's time, from {@link #START}. */
+    public Clock clock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("virtual time runs in UTC");
+            }
+
+            @Override
+            public Instant instant() {
+                synchronized (ManualScheduler.this) {
+                    return START.plusNanos(now);
+                }
+            }
+        };
+    }
+
+    public void advance(Duration by) {
         long target;
         synchronized (this) {
             target = now + by.toNanos();
@@ -63,7 +95,7 @@ final class ManualScheduler implements Scheduler {
         }
     }
 
-    void advanceMillis(long ms) {
+    public void advanceMillis(long ms) {
         advance(Duration.ofMillis(ms));
     }
 }

@@ -86,12 +86,12 @@ class Pi4jLightsTest {
 
     @Test
     void keepsRedAndBuzzerOnAfterAMismatchUntilCleared() {
-        indicator.show(Verdict.WRONG_ITEM);
+        indicator.show(true, Signal.MISMATCH);
         scheduler.advanceMillis(60_000);
         DigitalState redAfterAMinute = pin(Output.RED).state();
         DigitalState buzzerAfterAMinute = pin(Output.BUZZER).state();
 
-        indicator.show(Signal.CLEARED);
+        indicator.show(false, Signal.CLEARED);
 
         assertThat(redAfterAMinute).isEqualTo(DigitalState.LOW);
         assertThat(buzzerAfterAMinute).isEqualTo(DigitalState.HIGH);
@@ -112,7 +112,7 @@ class Pi4jLightsTest {
 
     @Test
     void theAcknowledgeButtonSilencesTheBuzzerButKeepsRed() {
-        indicator.show(Verdict.OVER_QUANTITY);
+        indicator.show(true, Signal.of(Verdict.OVER_QUANTITY));
         scheduler.advanceMillis(3000);
 
         indicator.silenceBuzzer();
@@ -120,6 +120,19 @@ class Pi4jLightsTest {
 
         assertThat(pin(Output.RED).state()).isEqualTo(DigitalState.LOW);
         assertThat(history.get(Output.BUZZER)).containsExactly("0:HIGH", "3000:LOW");
+    }
+
+    @Test
+    void anAmberSignalWhileLockedFlashesOnTheTowerAndRedAndTheBuzzerNeverStop() {
+        indicator.show(true, Signal.MISMATCH);
+        scheduler.advanceMillis(1000);
+
+        indicator.show(true, Signal.UNKNOWN);
+        scheduler.advanceMillis(5000);
+
+        assertThat(history.get(Output.AMBER)).containsExactly("1000:LOW", "1200:HIGH");
+        assertThat(history.get(Output.RED)).containsExactly("0:LOW");
+        assertThat(history.get(Output.BUZZER)).containsExactly("0:HIGH");
     }
 
     @Test

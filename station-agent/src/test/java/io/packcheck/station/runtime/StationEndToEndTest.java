@@ -1,5 +1,7 @@
 package io.packcheck.station.runtime;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static io.packcheck.station.runtime.Stations.AMBER;
 import static io.packcheck.station.runtime.Stations.GREEN;
 import static io.packcheck.station.runtime.Stations.LIGHT_OFF;
@@ -39,7 +41,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,26 +232,15 @@ class StationEndToEndTest {
     }
 
     /** The packer screen's view once it satisfies {@code wanted}, asked every 50 ms for up to 10 s. */
-    private static JsonObject eventuallyView(int port, Predicate<JsonObject> wanted) throws Exception {
+    private static JsonObject eventuallyView(int port, Predicate<JsonObject> wanted) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/view")).build(), HttpResponse.BodyHandlers.ofString());
-            JsonObject view = new JsonObject(response.body());
-            if (wanted.test(view)) {
-                return view;
-            }
-            assertThat(System.nanoTime()).as("the wanted packer screen within 10 s, last: " + view).isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/view")).build();
+        return await("the wanted packer screen").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> new JsonObject(http.send(request, HttpResponse.BodyHandlers.ofString()).body()), wanted::test);
     }
 
     static void awaitConnected(StationAgent agent) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(agent.scannerState().orElseThrow() instanceof ScannerState.Connected)) {
-            assertThat(System.nanoTime()).as("scanner connected within 10 s").isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+        await("scanner connected").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> agent.scannerState().orElseThrow() instanceof ScannerState.Connected);
     }
 }

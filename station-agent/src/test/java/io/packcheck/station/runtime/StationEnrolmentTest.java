@@ -1,5 +1,6 @@
 package io.packcheck.station.runtime;
 
+import static org.awaitility.Awaitility.await;
 import static io.packcheck.station.runtime.Stations.AMBER;
 import static io.packcheck.station.runtime.Stations.GREEN;
 import static io.packcheck.station.runtime.Stations.LIGHT_OFF;
@@ -27,8 +28,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -259,10 +258,6 @@ class StationEnrolmentTest {
     }
 
     private static void eventually(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as(what + " within 15 s").isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        await(what).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(condition::get);
     }
 }

@@ -1,5 +1,6 @@
 package io.packcheck.station.runtime;
 
+import static org.awaitility.Awaitility.await;
 import static io.packcheck.station.runtime.Stations.AMBER;
 import static io.packcheck.station.runtime.Stations.GREEN;
 import static io.packcheck.station.runtime.Stations.LIGHT_OFF;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -298,16 +298,9 @@ class StationWithHubTest {
     }
 
     /** The packer screen's view once it satisfies {@code wanted}, asked every 50 ms for up to 15 s. */
-    private JsonObject eventuallyView(int port, Predicate<JsonObject> wanted) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
-            JsonObject view = view(port);
-            if (wanted.test(view)) {
-                return view;
-            }
-            assertThat(System.nanoTime()).as("the wanted packer screen within 15 s, last: " + view).isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+    private JsonObject eventuallyView(int port, Predicate<JsonObject> wanted) {
+        return await("the wanted packer screen").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> view(port), wanted::test);
     }
 
     private static int freePort() throws IOException {
@@ -317,10 +310,6 @@ class StationWithHubTest {
     }
 
     private static void eventually(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as(what + " within 15 s").isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        await(what).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(condition::get);
     }
 }

@@ -1,5 +1,6 @@
 package io.packcheck.station.scanner;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,10 +252,8 @@ class JsscScannerTest {
     }
 
     private static int threadCountSettlesAt(int target) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (Thread.activeCount() > target && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
+        await("threads back to " + target).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Thread.activeCount() <= target);
         return Thread.activeCount();
     }
 }

@@ -1,5 +1,8 @@
 package io.packcheck.station.scanner;
 
+import org.awaitility.core.ConditionTimeoutException;
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.FileInputStream;
@@ -10,7 +13,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A pseudo-terminal pair made by socat: the station opens {@link #stationEnd()}, the test plays the
@@ -44,13 +46,15 @@ public final class SocatPty implements AutoCloseable {
         } catch (IOException e) {
             return fail("these tests need socat on the PATH (apt-get install socat): " + e.getMessage());
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!(Files.exists(stationEnd) && Files.exists(scannerEnd))) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                return fail("socat did not create " + stationEnd + " and " + scannerEnd);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> !p.isAlive() || (Files.exists(stationEnd) && Files.exists(scannerEnd)));
+        } catch (ConditionTimeoutException e) {
+            // reported below, with the paths
+        }
+        if (!(Files.exists(stationEnd) && Files.exists(scannerEnd))) {
+            p.destroyForcibly();
+            return fail("socat did not create " + stationEnd + " and " + scannerEnd);
         }
         return new SocatPty(stationEnd, scannerEnd, p);
     }
