@@ -20,6 +20,7 @@ import io.packcheck.station.scanner.HostCommands;
 import io.packcheck.station.scanner.ScanListener;
 import io.packcheck.station.scanner.ScannerState;
 import io.packcheck.station.screen.ScreenView;
+import io.packcheck.station.screen.TypedFrom;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.hub.LinkState;
 import io.packcheck.station.hub.OrderLookup;
@@ -59,6 +60,8 @@ public final class PackStation implements ScanListener {
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
     static final String HUB_REFUSES = "The hub refuses this station's credentials (station revoked or token replaced):"
             + " scans are kept here and sent once a supervisor enrols the station again";
+    static final String REMOTE_ENROLMENT_REFUSED = "Enrolment codes are taken only from the scanner or the screen on"
+            + " the station itself, not from a screen on another computer: scan the code at the station";
 
     private final Parts parts;
     private final ExecutorService thread;
@@ -147,10 +150,15 @@ public final class PackStation implements ScanListener {
         });
     }
 
-    /** A code typed or sent by a keyboard-wedge scanner into the packer screen's field. */
-    public void typed(String code) {
+    /**
+     * A code typed or sent by a keyboard-wedge scanner into the packer screen's field. An enrolment code joins a
+     * hub only from the screen on the station itself: one typed on a screen elsewhere is refused.
+     */
+    public void typed(String code, TypedFrom from) {
         submit("typed code", () -> {
-            if (Enrolment.isEnrolment(code)) {
+            if (Enrolment.isEnrolment(code) && from == TypedFrom.REMOTE_SCREEN) {
+                refuseRemoteEnrolment();
+            } else if (Enrolment.isEnrolment(code)) {
                 enrol(code);
             } else {
                 scan(parts.parser().parse(code));
@@ -419,6 +427,13 @@ public final class PackStation implements ScanListener {
         publish();
         parts.indicator().show(Signal.ACCEPTED);
         parts.indicator().set(Condition.HUB_UNREACHABLE, hubUnusable());
+    }
+
+    private void refuseRemoteEnrolment() {
+        LOG.warn("enrolment code typed on a packer screen on another computer: refused");
+        last = Optional.of(new ScreenView.LastVerdict(Verdict.COMMAND_REFUSED, REMOTE_ENROLMENT_REFUSED));
+        publish();
+        parts.indicator().show(Signal.REFUSED);
     }
 
     private void enrolFailed(String message) {

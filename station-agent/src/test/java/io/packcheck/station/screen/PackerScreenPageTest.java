@@ -41,6 +41,7 @@ class PackerScreenPageTest {
     private static Vertx vertx;
     private static PackerScreen screen;
     private static final BlockingQueue<String> codes = new LinkedBlockingQueue<>();
+    private static final BlockingQueue<TypedFrom> sources = new LinkedBlockingQueue<>();
     private static int port;
     private static WebDriver browser;
 
@@ -50,7 +51,10 @@ class PackerScreenPageTest {
         assertThat(new File(CHROMIUM).canExecute()).as("install chromium (apt-get install chromium chromium-driver)").isTrue();
         assertThat(new File(CHROMEDRIVER).canExecute()).as("install chromium-driver").isTrue();
         vertx = Vertx.vertx();
-        screen = new PackerScreen(vertx, codes::add, "pack-07");
+        screen = new PackerScreen(vertx, ScreenAccess.loopback(), (code, from) -> {
+            sources.add(from);
+            codes.add(code);
+        }, "pack-07");
         port = screen.start(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         ChromeOptions options = new ChromeOptions();
@@ -78,6 +82,7 @@ class PackerScreenPageTest {
     @BeforeEach
     void freshPage() {
         codes.clear();
+        sources.clear();
         screen.show(ScreenView.idle("pack-07", ScreenView.HubLink.CONNECTED));
         browser.get("http://localhost:" + port + "/");
         waitFor(() -> text("hub").equals("hub connected"));
@@ -137,6 +142,7 @@ class PackerScreenPageTest {
 
         assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("4006381333931");
         assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("SO-1234");
+        assertThat(sources).containsOnly(TypedFrom.LOOPBACK_SCREEN);
         waitFor(() -> text("entry-note").equals("sent SO-1234"));
         assertThat(field.getAttribute("value")).isEmpty();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("code");
