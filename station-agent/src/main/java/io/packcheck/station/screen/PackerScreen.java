@@ -67,7 +67,7 @@ public final class PackerScreen {
         this(vertx, access, InetAddress::isLoopbackAddress, onCode, stationId);
     }
 
-    /** As the public constructor, with what counts as the station itself (tests tell 127.0.0.2 from 127.0.0.1). */
+    /** As the public constructor, with what counts as the station itself (a test makes every client a remote one). */
     PackerScreen(Vertx vertx, ScreenAccess access, Predicate<InetAddress> atStation,
                  BiConsumer<String, TypedFrom> onCode, String stationId) {
         this.vertx = vertx;
