@@ -3,6 +3,7 @@ package io.packcheck.station.runtime;
 import static io.packcheck.station.runtime.Stations.ORDER;
 import static io.packcheck.station.runtime.Stations.RED_MUG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -10,8 +11,10 @@ import io.packcheck.core.enrol.Enrolment;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.File;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -66,6 +69,8 @@ class StationScreenCrossOriginTest {
         try (StationAgent agent = StationAgent.start(Stations.config(data, Optional.empty(), freePort()),
                 new LightsLines().printStream())) {
             int screen = agent.screenPort().orElseThrow();
+            // by default the screen listens on 127.0.0.1 alone: another address of this machine finds nothing
+            assertThatThrownBy(() -> new Socket("127.0.0.2", screen).close()).isInstanceOf(ConnectException.class);
             String screenUrl = "http://localhost:" + screen;
             String attackerUrl = "http://127.0.0.1:" + attacker.getAddress().getPort();
             browser = chromium();
