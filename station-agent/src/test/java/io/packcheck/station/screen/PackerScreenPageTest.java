@@ -208,6 +208,26 @@ class PackerScreenPageTest {
         }
     }
 
+    @Test
+    void aPageLeftOpenWhileTheStationRestartsTypesWithTheNewStartsToken() throws Exception {
+        PackerScreen before = new PackerScreen(vertx, ScreenAccess.loopback(), PackerScreenPageTest::typed, "pack-07");
+        int restartPort = before.start(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        browser.get("http://localhost:" + restartPort + "/");
+        waitFor(() -> text("station").equals("Station pack-07"));
+        before.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        PackerScreen after = new PackerScreen(vertx, ScreenAccess.loopback(), PackerScreenPageTest::typed, "pack-08");
+        after.start(restartPort).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            browser.findElement(By.id("code")).sendKeys("SO-1234" + Keys.ENTER);
+
+            assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("SO-1234");
+            waitFor(() -> text("entry-note").equals("sent SO-1234"));
+        } finally {
+            after.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static void typed(String code, TypedFrom from) {
         sources.add(from);
         codes.add(code);
