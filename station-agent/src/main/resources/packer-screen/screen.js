@@ -70,15 +70,59 @@
 
   function connect() {
     const events = new EventSource('events');
-    events.onopen = () => { $('link').hidden = true; };
+    events.onopen = () => {
+      $('link').hidden = true;
+      loadSession().catch(() => {});
+    };
     events.onmessage = (e) => render(JSON.parse(e.data));
     events.onerror = () => { $('link').hidden = false; };
   }
 
+  // this start's token and whether this screen may type; asked again after each reconnect, since a
+  // restarted station has a new token
+  let session = { token: null, typing: true };
+
+  function loadSession() {
+    return fetch('api/session', { cache: 'no-store' }).then((r) => r.json()).then((body) => {
+      session = body;
+      const readOnly = !body.typing;
+      input.disabled = readOnly;
+      $('read-only').hidden = !readOnly;
+      $('read-only-why').textContent = readOnly ? body.readOnly : '';
+      $('secret-entry').hidden = !(readOnly && body.asksForSecret);
+      return body;
+    });
+  }
+
+  function post(path, payload) {
+    const send = () => fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-PackCheck-Token': session.token },
+      body: JSON.stringify(payload)
+    });
+    const ready = session.token ? Promise.resolve() : loadSession();
+    return ready.then(send).then((r) => {
+      if (r.status !== 403) {
+        return r;
+      }
+      // the station restarted since this page asked for its token: ask again and send once more
+      return r.clone().json().then((body) => String(body.error).startsWith('X-PackCheck-Token')
+        ? loadSession().then(send) : r);
+    });
+  }
+
   // keyboard-wedge scanners type into whatever has focus: keep it on the field
   const input = $('code');
-  document.addEventListener('click', () => input.focus());
-  input.addEventListener('blur', () => setTimeout(() => input.focus(), 0));
+  document.addEventListener('click', (e) => {
+    if (!$('read-only').contains(e.target)) {
+      input.focus();
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(() => {
+    if ($('read-only').hidden) {
+      input.focus();
+    }
+  }, 0));
 
   $('entry').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -87,14 +131,36 @@
     if (!code) {
       return;
     }
-    fetch('api/codes', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: code })
-    }).then((r) => r.json().then((body) => {
+    post('api/codes', { code: code }).then((r) => r.json().then((body) => {
       $('entry-note').textContent = r.ok ? 'sent ' + body.accepted : body.error;
     })).catch(() => { $('entry-note').textContent = 'not sent: the station agent does not answer'; });
   });
+
+  function enterSecret(secret) {
+    return post('api/screen-secret', { secret: secret }).then((r) => r.json().then((body) => {
+      $('secret-note').textContent = r.ok ? '' : body.error;
+      return loadSession();
+    })).catch(() => { $('secret-note').textContent = 'not sent: the station agent does not answer'; });
+  }
+
+  $('secret-entry').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const field = $('secret');
+    const secret = field.value;
+    field.value = '';
+    if (secret) {
+      enterSecret(secret);
+    }
+  });
+
+  // a kiosk on another computer may open http://station:P/#secret=...: entered once, then taken off the address
+  const fragment = /^#secret=(.+)$/.exec(location.hash);
+  if (fragment) {
+    history.replaceState(null, '', location.pathname + location.search);
+    loadSession().then(() => enterSecret(decodeURIComponent(fragment[1])));
+  } else {
+    loadSession().catch(() => {});
+  }
 
   connect();
 })();

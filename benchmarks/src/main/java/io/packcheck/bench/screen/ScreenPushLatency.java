@@ -2,6 +2,7 @@ package io.packcheck.bench.screen;
 
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.station.screen.PackerScreen;
+import io.packcheck.station.screen.ScreenAccess;
 import io.packcheck.station.screen.ScreenView;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +30,7 @@ public final class ScreenPushLatency {
     public static void main(String[] args) throws Exception {
         int views = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         Vertx vertx = Vertx.vertx();
-        PackerScreen screen = new PackerScreen(vertx, code -> {}, "bench");
+        PackerScreen screen = new PackerScreen(vertx, ScreenAccess.loopback(), (code, from) -> {}, "bench");
         int port = screen.start(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         BlockingQueue<Long> received = new LinkedBlockingQueue<>();
         HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(

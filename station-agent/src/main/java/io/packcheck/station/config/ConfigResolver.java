@@ -5,6 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +17,10 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +45,10 @@ public final class ConfigResolver {
     private static final Pattern PROFILE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Set<String> LIGHT_OUTPUTS = Set.of("green", "amber", "red", "buzzer");
     private static final int HIGHEST_BCM_PIN = 27;
+    private static final Pattern HOST_NAME =
+            Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
+    private static final int MIN_SCREEN_SECRET = 12;
 
     private final Map<String, String> env;
     private final Path defaultConfigFile;
@@ -178,6 +187,9 @@ public final class ConfigResolver {
                 throw bad(Setting.DATA, data + " exists and is not a directory");
             }
             int screenPort = value(Setting.SCREEN_PORT).map(v -> integer(Setting.SCREEN_PORT, v, 0, 65535)).orElse(0);
+            String screenBind = value(Setting.SCREEN_BIND).map(this::screenBind).orElse(StationConfig.LOOPBACK);
+            List<String> screenHosts = value(Setting.SCREEN_HOSTS).map(this::hostNames).orElse(List.of());
+            Optional<Secret> screenSecret = value(Setting.SCREEN_SECRET).map(this::screenSecret);
             ZoneId zone = value(Setting.TIME_ZONE).map(v -> {
                 try {
                     return ZoneId.of(v);
@@ -193,7 +205,7 @@ public final class ConfigResolver {
             int retentionDays = value(Setting.OUTBOX_RETENTION_DAYS)
                     .map(v -> integer(Setting.OUTBOX_RETENTION_DAYS, v, 1, 3650)).orElse(7);
             StationConfig config = new StationConfig(stationId, scanner, scannerProfile, lights, lightProfile, pins,
-                    hub, token, tokenFile, hubCa, data, screenPort, zone, loginRequired, Duration.ofDays(retentionDays));
+                    hub, token, tokenFile, hubCa, data, screenPort, screenBind, screenHosts, screenSecret, zone, loginRequired, Duration.ofDays(retentionDays));
             return new EffectiveConfig(config, sources, file);
         }
 
@@ -250,6 +262,55 @@ public final class ConfigResolver {
             } catch (URISyntaxException e) {
                 throw bad(Setting.HUB, "'" + text + "' is not a URL: " + e.getReason());
             }
+        }
+
+        /** An address of this machine, so a typing slip stops the agent here rather than when the screen binds. */
+        private String screenBind(String text) {
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(text.isEmpty() ? "-" : text);
+            } catch (UnknownHostException e) {
+                throw bad(Setting.SCREEN_BIND, "'" + text + "' is not an address or a name this machine can resolve");
+            }
+            try {
+                if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()
+                        && NetworkInterface.getByInetAddress(address) == null) {
+                    throw bad(Setting.SCREEN_BIND, "'" + text + "' (" + address.getHostAddress() + ") is not an address of"
+                            + " this machine; use 127.0.0.1 (this machine only), one of its addresses, or 0.0.0.0 (every interface)");
+                }
+            } catch (SocketException e) {
+                throw bad(Setting.SCREEN_BIND, "the network interfaces cannot be listed to check '" + text + "': " + e.getMessage());
+            }
+            return text;
+        }
+
+        private List<String> hostNames(String text) {
+            List<String> names = new ArrayList<>();
+            for (String part : text.split(",")) {
+                String name = part.trim().toLowerCase(Locale.ROOT);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (name.indexOf(':') >= 0 && !name.startsWith("[") && IPV6.matcher(name).matches()) {
+                    name = "[" + name + "]";
+                }
+                if (!HOST_NAME.matcher(name).matches() && !(name.startsWith("[") && name.endsWith("]")
+                        && IPV6.matcher(name.substring(1, name.length() - 1)).matches())) {
+                    throw bad(Setting.SCREEN_HOSTS, "'" + part.trim()
+                            + "' must be a host name or an address, without scheme or port, e.g. pack-07.warehouse.example");
+                }
+                names.add(name);
+            }
+            return names;
+        }
+
+        private Secret screenSecret(String text) {
+            // said without the value: a secret must not end up in a log through its error message
+            if (text.length() < MIN_SCREEN_SECRET || text.chars().anyMatch(Character::isWhitespace)) {
+                throw bad(Setting.SCREEN_SECRET, "must be at least " + MIN_SCREEN_SECRET
+                        + " characters without white space (it is typed once on each remote screen)");
+            }
+            return new Secret(text);
         }
 
         private Optional<Secret> token(Optional<Path> tokenFile) {

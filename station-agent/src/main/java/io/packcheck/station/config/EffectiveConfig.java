@@ -37,10 +37,25 @@ public record EffectiveConfig(StationConfig config, Map<Setting, Source> sources
         line(lines, Setting.HUB_CA, c.hubCa().map(Object::toString).orElse("(the JVM's trust store)"));
         line(lines, Setting.DATA, c.dataDir().toString());
         line(lines, Setting.SCREEN_PORT, c.screenPort() == 0 ? "0 (no packer screen)" : Integer.toString(c.screenPort()));
+        line(lines, Setting.SCREEN_BIND, c.screenBind() + screenReach(c.screenBind()));
+        line(lines, Setting.SCREEN_HOSTS, c.screenHosts().isEmpty() ? "(the bind address and this machine's names)"
+                : String.join(",", c.screenHosts()));
+        line(lines, Setting.SCREEN_SECRET, c.screenSecret().map(Secret::toString)
+                .orElse("(none: screens on other computers only show)"));
         line(lines, Setting.TIME_ZONE, c.timeZone().getId());
         line(lines, Setting.PACKER_LOGIN_REQUIRED, Boolean.toString(c.packerLoginRequired()));
         line(lines, Setting.OUTBOX_RETENTION_DAYS, Long.toString(c.outboxRetention().toDays()));
         return lines;
+    }
+
+    private static String screenReach(String bind) {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(bind);
+            return address.isLoopbackAddress() ? " (this machine only)"
+                    : address.isAnyLocalAddress() ? " (every interface)" : "";
+        } catch (java.net.UnknownHostException e) {
+            return "";
+        }
     }
 
     private void line(List<String> lines, Setting setting, String value) {

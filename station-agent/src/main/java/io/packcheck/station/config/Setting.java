@@ -17,6 +17,9 @@ public enum Setting {
     HUB_CA("hubCa", "--hub-ca", "PACKCHECK_HUB_CA"),
     DATA("data", "--data", "PACKCHECK_DATA"),
     SCREEN_PORT("screenPort", "--screen-port", "PACKCHECK_SCREEN_PORT"),
+    SCREEN_BIND("screenBind", "--screen-bind", "PACKCHECK_SCREEN_BIND"),
+    SCREEN_HOSTS("screenHosts", "--screen-hosts", "PACKCHECK_SCREEN_HOSTS"),
+    SCREEN_SECRET("screenSecret", "--screen-secret", "PACKCHECK_SCREEN_SECRET"),
     TIME_ZONE("timeZone", "--time-zone", "PACKCHECK_TIME_ZONE"),
     PACKER_LOGIN_REQUIRED("packerLoginRequired", "--packer-login-required", "PACKCHECK_PACKER_LOGIN_REQUIRED"),
     OUTBOX_RETENTION_DAYS("outboxRetentionDays", "--outbox-retention-days", "PACKCHECK_OUTBOX_RETENTION_DAYS");
@@ -46,7 +49,7 @@ public enum Setting {
 
     /** Secrets are never printed or logged. */
     public boolean secret() {
-        return this == TOKEN;
+        return this == TOKEN || this == SCREEN_SECRET;
     }
 
     static java.util.Optional<Setting> byKey(String key) {

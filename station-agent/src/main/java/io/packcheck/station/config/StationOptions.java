@@ -52,6 +52,18 @@ public final class StationOptions {
     @Option(names = "--screen-port", paramLabel = "P", description = "Packer screen HTTP port; 0: none (default: 0).")
     String screenPort;
 
+    @Option(names = "--screen-bind", paramLabel = "ADDR",
+            description = "Address the packer screen listens on; 0.0.0.0 for every interface (default: 127.0.0.1, this machine only).")
+    String screenBind;
+
+    @Option(names = "--screen-hosts", paramLabel = "NAME,...",
+            description = "Further host names the packer screen answers to, e.g. pack-07.warehouse.example (default: the bind address and this machine's names).")
+    String screenHosts;
+
+    @Option(names = "--screen-secret", paramLabel = "SECRET",
+            description = "Secret a screen on another computer enters to type codes; without it such screens only show (prefer PACKCHECK_SCREEN_SECRET).")
+    String screenSecret;
+
     @Option(names = "--time-zone", paramLabel = "ZONE", description = "Time zone, e.g. Europe/Berlin (default: the system's).")
     String timeZone;
 
@@ -82,6 +94,9 @@ public final class StationOptions {
         put(flags, Setting.HUB_CA, hubCa);
         put(flags, Setting.DATA, data);
         put(flags, Setting.SCREEN_PORT, screenPort);
+        put(flags, Setting.SCREEN_BIND, screenBind);
+        put(flags, Setting.SCREEN_HOSTS, screenHosts);
+        put(flags, Setting.SCREEN_SECRET, screenSecret);
         put(flags, Setting.TIME_ZONE, timeZone);
         put(flags, Setting.PACKER_LOGIN_REQUIRED, packerLoginRequired);
         put(flags, Setting.OUTBOX_RETENTION_DAYS, outboxRetentionDays);

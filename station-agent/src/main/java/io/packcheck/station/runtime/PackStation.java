@@ -13,6 +13,7 @@ import io.packcheck.station.scanner.HostCommands;
 import io.packcheck.station.scanner.ScanListener;
 import io.packcheck.station.scanner.ScannerState;
 import io.packcheck.station.screen.ScreenView;
+import io.packcheck.station.screen.TypedFrom;
 import io.packcheck.station.store.Outbox;
 import io.packcheck.station.store.SessionStore;
 import io.packcheck.station.store.SqliteOrderCache;
@@ -38,6 +39,7 @@ public final class PackStation implements ScanListener {
     private static final Logger LOG = LoggerFactory.getLogger(PackStation.class);
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
     static final String HUB_REFUSES = ScreenProjection.HUB_REFUSES;
+    static final String REMOTE_ENROLMENT_REFUSED = ScanPipeline.REMOTE_ENROLMENT_REFUSED;
 
     private final Parts parts;
     private final StationLoop loop;
@@ -108,9 +110,14 @@ public final class PackStation implements ScanListener {
         });
     }
 
-    /** A code typed or sent by a keyboard-wedge scanner into the packer screen's field. */
-    public void typed(String code) {
-        loop.submit("typed code", () -> pipeline.code(code));
+    /**
+     * A code typed or sent by a keyboard-wedge scanner into the packer screen's field. An enrolment code joins a
+     * hub only from the screen on the station itself: one typed on a screen elsewhere is refused.
+     */
+    public void typed(String code, TypedFrom from) {
+        ScanPipeline.CodeFrom source = from == TypedFrom.REMOTE_SCREEN
+                ? ScanPipeline.CodeFrom.REMOTE_SCREEN : ScanPipeline.CodeFrom.LOOPBACK_SCREEN;
+        loop.submit("typed code", () -> pipeline.code(code, source));
     }
 
     /**

@@ -37,6 +37,15 @@ import org.slf4j.LoggerFactory;
 final class ScanPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanPipeline.class);
+    static final String REMOTE_ENROLMENT_REFUSED = "Enrolment codes are taken only from the scanner or the screen on"
+            + " the station itself, not from a screen on another computer: scan the code at the station";
+
+    /** Where a code came from: the scanner, the station's own screen, or a screen on another computer. */
+    enum CodeFrom {
+        SCANNER,
+        LOOPBACK_SCREEN,
+        REMOTE_SCREEN
+    }
 
     private final PackStation.Parts parts;
     private final HubConnection hub;
@@ -82,7 +91,7 @@ final class ScanPipeline {
     /** A frame from the scanner. */
     void frame(Frame frame) {
         if (frame instanceof Frame.Data data) {
-            code(data.raw());
+            code(data.raw(), CodeFrom.SCANNER);
         } else if (frame instanceof Frame.Garbled garbled) {
             scan(new ScanParse.Rejected(garbled.rawPreview(), garbled.reason()));
         }
@@ -92,8 +101,14 @@ final class ScanPipeline {
      * A readable code, scanned or typed. Where it matters where a code came from (an enrolment code typed on a
      * remote screen), that is decided here, before anything else.
      */
-    void code(String raw) {
-        if (Enrolment.isEnrolment(raw)) {
+    void code(String raw, CodeFrom from) {
+        if (Enrolment.isEnrolment(raw) && from == CodeFrom.REMOTE_SCREEN) {
+            // a screen on another computer must not move the station to a hub of its choosing
+            LOG.warn("enrolment code typed on a packer screen on another computer: refused");
+            screen.verdict(Verdict.COMMAND_REFUSED, REMOTE_ENROLMENT_REFUSED);
+            publish();
+            parts.indicator().show(Signal.REFUSED);
+        } else if (Enrolment.isEnrolment(raw)) {
             enrolment.enrol(raw, this::joinedAs, this::publish);
         } else {
             scan(parts.parser().parse(raw));

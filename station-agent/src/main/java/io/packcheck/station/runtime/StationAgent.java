@@ -30,6 +30,7 @@ import io.packcheck.station.scanner.HostCommands;
 import io.packcheck.station.scanner.JsscScanner;
 import io.packcheck.station.scanner.Scanner;
 import io.packcheck.station.screen.PackerScreen;
+import io.packcheck.station.screen.ScreenAccess;
 import io.packcheck.station.store.Outbox;
 import io.packcheck.station.store.OutboxHousekeeper;
 import io.packcheck.station.store.PackSessionJson;
@@ -164,7 +165,8 @@ public final class StationAgent implements AutoCloseable {
         // the screen and the hub link hand their news to the station, and the station pushes views to the screen
         AtomicReference<PackStation> typedTo = new AtomicReference<>();
         screen = config.screenPort() > 0
-                ? vertx.map(v -> new PackerScreen(v, code -> typedTo.get().typed(code), stationId))
+                ? vertx.map(v -> new PackerScreen(v, new ScreenAccess(config.screenBind(), config.screenHosts(),
+                        config.screenSecret()), (code, from) -> typedTo.get().typed(code, from), stationId))
                 : Optional.empty();
         HubNews news = new HubNews();
         HubJoining.LinkStarter linkStarter = (uri, token) -> {
@@ -225,12 +227,20 @@ public final class StationAgent implements AutoCloseable {
         LOG.info("station {} ready in {} ms: packer screen {}; scanner {}; lights {}; data {}; hub {}",
                 stationId,
                 ManagementFactory.getRuntimeMXBean().getUptime(),
-                screenPort.map(p -> "http://localhost:" + p + "/").orElse("off (--screen-port 0)"),
+                screenPort.map(p -> screenUrl(config.screenBind(), p)).orElse("off (--screen-port 0)"),
                 config.scannerPort().map(p -> p + " (" + scannerProfile.get().id() + ")").orElse("none (typed codes only)"),
                 config.lights().name().toLowerCase(Locale.ROOT),
                 config.dataDir().toAbsolutePath(),
                 hubUri.map(uri -> uri + (config.hub().isEmpty() ? " (stored enrolment)" : ""))
                         .orElse("none (scan an enrolment code to join one)"));
+    }
+
+    /** Where the kiosk browser opens the screen: localhost when it listens there or on every interface. */
+    private static String screenUrl(String bind, int port) {
+        boolean local = bind.equals(StationConfig.LOOPBACK) || bind.equals("0.0.0.0") || bind.equals("::")
+                || bind.equals("localhost");
+        String host = local ? "localhost" : bind.indexOf(':') >= 0 ? "[" + bind + "]" : bind;
+        return "http://" + host + ":" + port + "/" + (local && !bind.equals(StationConfig.LOOPBACK) ? " (listening on " + bind + ")" : "");
     }
 
     /** An import run into the data directory while the station runs: the open order and the screen follow it. */

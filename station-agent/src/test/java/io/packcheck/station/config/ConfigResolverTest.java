@@ -29,6 +29,9 @@ class ConfigResolverTest {
         assertThat(c.token()).isEmpty();
         assertThat(c.dataDir()).isEqualTo(Path.of("data"));
         assertThat(c.screenPort()).isZero();
+        assertThat(c.screenBind()).isEqualTo("127.0.0.1");
+        assertThat(c.screenHosts()).isEmpty();
+        assertThat(c.screenSecret()).isEmpty();
         assertThat(c.timeZone()).isEqualTo(ZoneId.systemDefault());
         assertThat(c.packerLoginRequired()).isFalse();
         assertThat(c.outboxRetention()).isEqualTo(Duration.ofDays(7));
@@ -198,6 +201,50 @@ class ConfigResolverTest {
 
         assertThatThrownBy(() -> flag(Setting.DATA, file.toString()))
                 .hasMessage("setting data (flag --data): " + file + " exists and is not a directory");
+    }
+
+    @Test
+    void theScreenListensOnThisMachineOnlyUnlessABindAddressIsGiven() throws Exception {
+        Path file = config("{\"screenBind\":\"0.0.0.0\",\"screenHosts\":\"Pack-07.Warehouse.example, fd00::7\"}");
+
+        EffectiveConfig fromFile = resolver(Map.of()).resolve(Optional.of(file.toString()), Map.of());
+        EffectiveConfig fromEnv = resolver(Map.of("PACKCHECK_SCREEN_BIND", "::1")).resolve(Optional.empty(), Map.of());
+
+        assertThat(flag(Setting.SCREEN_PORT, "8080").config().screenBind()).isEqualTo("127.0.0.1");
+        assertThat(fromFile.config().screenBind()).isEqualTo("0.0.0.0");
+        assertThat(fromFile.config().screenHosts()).containsExactly("pack-07.warehouse.example", "[fd00::7]");
+        assertThat(fromFile.describe()).anyMatch(l -> l.startsWith("screenBind") && l.contains("0.0.0.0 (every interface)")
+                && l.endsWith("(file " + file + ")"));
+        assertThat(fromEnv.config().screenBind()).isEqualTo("::1");
+        assertThat(fromEnv.source(Setting.SCREEN_BIND).toString()).isEqualTo("env PACKCHECK_SCREEN_BIND");
+    }
+
+    @Test
+    void aBindAddressThatIsNotThisMachinesIsRefusedNamingIt() {
+        // TEST-NET-3: never an address of a test machine
+        assertThatThrownBy(() -> flag(Setting.SCREEN_BIND, "203.0.113.7"))
+                .hasMessageStartingWith("setting screenBind (flag --screen-bind): '203.0.113.7' (203.0.113.7) is not an"
+                        + " address of this machine")
+                .extracting(e -> ((ConfigException) e).setting()).isEqualTo("screenBind");
+        assertThatThrownBy(() -> flag(Setting.SCREEN_HOSTS, "http://pack-07:8080"))
+                .hasMessageStartingWith("setting screenHosts (flag --screen-hosts): 'http://pack-07:8080' must be a host name");
+    }
+
+    @Test
+    void theScreenSecretIsNeverPrintedNorEchoedWhenItIsTooShort() throws Exception {
+        Path file = config("{\"screenSecret\":\"blue-mug-42-tea\"}");
+
+        EffectiveConfig effective = resolver(Map.of()).resolve(Optional.of(file.toString()), Map.of());
+
+        assertThat(effective.config().screenSecret()).map(Secret::value).contains("blue-mug-42-tea");
+        assertThat(effective.describe()).anyMatch(l -> l.startsWith("screenSecret") && l.contains("********"))
+                .noneMatch(l -> l.contains("blue-mug-42-tea"));
+        assertThat(String.join("\n", flag(Setting.SCREEN_PORT, "8080").describe()))
+                .contains("(none: screens on other computers only show)");
+        assertThatThrownBy(() -> resolver(Map.of("PACKCHECK_SCREEN_SECRET", "short")).resolve(Optional.empty(), Map.of()))
+                .hasMessage("setting screenSecret (env PACKCHECK_SCREEN_SECRET): must be at least 12 characters without"
+                        + " white space (it is typed once on each remote screen)")
+                .hasMessageNotContaining("short");
     }
 
     private EffectiveConfig flag(Setting setting, String value) {

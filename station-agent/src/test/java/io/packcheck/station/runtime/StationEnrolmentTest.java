@@ -243,9 +243,14 @@ class StationEnrolmentTest {
         }
     }
 
+    /** As the screen's own page types: same origin, with the token it got from the station. */
     private void type(int port, String code) throws IOException, InterruptedException {
+        String token = new JsonObject(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/session"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).getString("token");
         var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/codes"))
                 .header("Content-Type", "application/json")
+                .header("Origin", "http://localhost:" + port)
+                .header("X-PackCheck-Token", token)
                 .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("code", code).encode())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode() / 100).isEqualTo(2);

@@ -3,6 +3,7 @@ package io.packcheck.station.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packcheck.core.verify.Verdict;
+import io.packcheck.station.config.Secret;
 import io.vertx.core.Vertx;
 import java.io.File;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ class PackerScreenPageTest {
     private static Vertx vertx;
     private static PackerScreen screen;
     private static final BlockingQueue<String> codes = new LinkedBlockingQueue<>();
+    private static final BlockingQueue<TypedFrom> sources = new LinkedBlockingQueue<>();
     private static int port;
     private static WebDriver browser;
 
@@ -50,7 +52,7 @@ class PackerScreenPageTest {
         assertThat(new File(CHROMIUM).canExecute()).as("install chromium (apt-get install chromium chromium-driver)").isTrue();
         assertThat(new File(CHROMEDRIVER).canExecute()).as("install chromium-driver").isTrue();
         vertx = Vertx.vertx();
-        screen = new PackerScreen(vertx, codes::add, "pack-07");
+        screen = new PackerScreen(vertx, ScreenAccess.loopback(), PackerScreenPageTest::typed, "pack-07");
         port = screen.start(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         ChromeOptions options = new ChromeOptions();
@@ -78,6 +80,7 @@ class PackerScreenPageTest {
     @BeforeEach
     void freshPage() {
         codes.clear();
+        sources.clear();
         screen.show(ScreenView.idle("pack-07", ScreenView.HubLink.CONNECTED));
         browser.get("http://localhost:" + port + "/");
         waitFor(() -> text("hub").equals("hub connected"));
@@ -137,6 +140,7 @@ class PackerScreenPageTest {
 
         assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("4006381333931");
         assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("SO-1234");
+        assertThat(sources).containsOnly(TypedFrom.LOOPBACK_SCREEN);
         waitFor(() -> text("entry-note").equals("sent SO-1234"));
         assertThat(field.getAttribute("value")).isEmpty();
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("code");
@@ -151,6 +155,82 @@ class PackerScreenPageTest {
         waitFor(() -> "UNKNOWN_CODE".equals(browser.findElement(By.id("verdict")).getAttribute("data-verdict")));
         assertThat(browser.findElement(By.id("verdict")).getAttribute("class")).isEqualTo("tone-warn");
         assertThat(text("verdict-words")).isEqualTo("Unknown code");
+    }
+
+    @Test
+    void aScreenOnAnotherComputerOnlyShowsUntilTheSecretIsEnteredThenTypesAsRemote() throws Exception {
+        PackerScreen remote = new PackerScreen(vertx, new ScreenAccess("127.0.0.1", List.of(),
+                Optional.of(new Secret("blue-mug-42-tea"))), client -> false, PackerScreenPageTest::typed, "pack-07");
+        int remotePort = remote.start(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            browser.manage().deleteAllCookies();
+            browser.get("http://localhost:" + remotePort + "/");
+            waitFor(() -> browser.findElement(By.id("read-only")).isDisplayed());
+            assertThat(text("read-only-why")).startsWith("read-only: this screen is on another computer")
+                    .endsWith("enter the screen secret to type codes");
+            assertThat(browser.findElement(By.id("code")).isEnabled()).isFalse();
+            screenshot("packer-screen-read-only.png");
+
+            browser.findElement(By.id("secret")).sendKeys("red-mug-41-tea" + Keys.ENTER);
+            waitFor(() -> text("secret-note").equals("secret: not this station's screen secret"));
+            // the station takes one try a second at the secret
+            Thread.sleep(1_100);
+            browser.findElement(By.id("secret")).sendKeys("blue-mug-42-tea" + Keys.ENTER);
+
+            waitFor(() -> !browser.findElement(By.id("read-only")).isDisplayed());
+            WebElement field = browser.findElement(By.id("code"));
+            assertThat(field.isEnabled()).isTrue();
+            field.sendKeys("SO-1234" + Keys.ENTER);
+            assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("SO-1234");
+            assertThat(sources.poll(1, TimeUnit.SECONDS)).isEqualTo(TypedFrom.REMOTE_SCREEN);
+        } finally {
+            remote.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aKioskOnAnotherComputerMayBringTheSecretInTheAddressFragment() throws Exception {
+        PackerScreen remote = new PackerScreen(vertx, new ScreenAccess("127.0.0.1", List.of(),
+                Optional.of(new Secret("green-tea-20-bags"))), client -> false, PackerScreenPageTest::typed, "pack-07");
+        int remotePort = remote.start(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            browser.manage().deleteAllCookies();
+
+            browser.get("http://localhost:" + remotePort + "/#secret=green-tea-20-bags");
+
+            waitFor(() -> browser.findElement(By.id("code")).isEnabled() && !browser.findElement(By.id("read-only")).isDisplayed());
+            assertThat(browser.getCurrentUrl()).doesNotContain("green-tea");
+            browser.findElement(By.id("code")).sendKeys("4006381333931" + Keys.ENTER);
+            assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("4006381333931");
+            assertThat(sources.poll(1, TimeUnit.SECONDS)).isEqualTo(TypedFrom.REMOTE_SCREEN);
+        } finally {
+            remote.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aPageLeftOpenWhileTheStationRestartsTypesWithTheNewStartsToken() throws Exception {
+        PackerScreen before = new PackerScreen(vertx, ScreenAccess.loopback(), PackerScreenPageTest::typed, "pack-07");
+        int restartPort = before.start(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        browser.get("http://localhost:" + restartPort + "/");
+        waitFor(() -> text("station").equals("Station pack-07"));
+        before.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        PackerScreen after = new PackerScreen(vertx, ScreenAccess.loopback(), PackerScreenPageTest::typed, "pack-08");
+        after.start(restartPort).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            browser.findElement(By.id("code")).sendKeys("SO-1234" + Keys.ENTER);
+
+            assertThat(codes.poll(10, TimeUnit.SECONDS)).isEqualTo("SO-1234");
+            waitFor(() -> text("entry-note").equals("sent SO-1234"));
+        } finally {
+            after.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void typed(String code, TypedFrom from) {
+        sources.add(from);
+        codes.add(code);
     }
 
     private static ScreenView withVerdict(Verdict verdict, String reason, Optional<String> lock) {
