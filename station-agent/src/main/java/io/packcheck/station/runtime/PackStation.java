@@ -311,8 +311,8 @@ public final class PackStation implements ScanListener {
         } catch (StoreException | IllegalArgumentException e) {
             // not saved means not signalled: the packer scans again rather than trusting a verdict a crash could lose
             LOG.error("scan not saved, session left as it was: {}", e.getMessage());
-            storeNotice = Optional.of("The station could not save the last scan - scan it again; if this repeats,"
-                    + " call your supervisor");
+            storeNotice = Optional.of(e instanceof StoreException store ? store.packerNotice()
+                    : "The station could not save the last scan - scan it again; if this repeats, call your supervisor");
             parts.indicator().show(Signal.REFUSED);
             last = Optional.of(new ScreenView.LastVerdict(Verdict.COMMAND_REFUSED, "Not saved: scan it again"));
             publish();
