@@ -71,6 +71,40 @@ class DamagedDatabaseProcessTest {
         }
     }
 
+    @Test
+    void runStopsWithExitTwoNamingTheFileWhenTheDatabaseTurnsOutDamagedWhileItRuns() throws Exception {
+        Path data = dir.resolve("data");
+        try (StationDatabase db = StationDatabase.openIn(data)) {
+            new Outbox(db, Clock.systemUTC()).append(events(300));
+        }
+        Path file = data.resolve(StationDatabase.FILE_NAME);
+        Process station = start("run", "--data", data.toString(), "--lights", "console", "--station-id", "pack-07");
+        Path log = dir.resolve("run.err");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("station pack-07 ready"));
+            List<DamagedFiles.Page> outboxPages = new ArrayList<>();
+            for (String owner : List.of("outbox", "outbox_pending", "outbox_confirmed", "sqlite_autoindex_outbox_1")) {
+                outboxPages.addAll(DamagedFiles.pagesOf(file, owner));
+            }
+
+            for (DamagedFiles.Page page : outboxPages) {
+                DamagedFiles.overwrite(file, page.number());
+            }
+            // another process commits: the station notices within a second, drops its cached pages and reads the disk
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                    java.sql.Statement s = other.createStatement()) {
+                s.executeUpdate("INSERT INTO sync_cursors (name, value, updated_at) VALUES ('x', 'y', 0)");
+            }
+
+            assertThat(station.waitFor(30, TimeUnit.SECONDS)).as("the station stops within 30 s").isTrue();
+        } finally {
+            station.destroyForcibly();
+        }
+        assertThat(station.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("run: station database " + file.toAbsolutePath() + " is damaged")
+                .contains("station-agent repair --data " + data.toAbsolutePath());
+    }
+
     private record Finished(int exit, String out, String err) {}
 
     private int started;
