@@ -3,6 +3,7 @@ package io.packcheck.station;
 import io.packcheck.station.cli.ConfigCommand;
 import io.packcheck.station.cli.ImportCommand;
 import io.packcheck.station.cli.ParseCommand;
+import io.packcheck.station.cli.RepairCommand;
 import io.packcheck.station.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = StationMain.Version.class,
         description = "PackCheck station agent: checks every scan at a pack station against the order.",
-        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ParseCommand.class, ImportCommand.class, ConfigCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ParseCommand.class, ImportCommand.class, ConfigCommand.class,
+            RepairCommand.class})
 public final class StationMain implements Runnable {
 
     public static void main(String[] args) {

@@ -11,7 +11,7 @@ public final class BadgeCodec {
 
     public static Badge fromJson(String code, JsonObject json) {
         JsonFields.requireKey("code", code);
-        String name = JsonFields.requireString(json, "name", 200);
+        String name = JsonFields.requireString(json, "name", Limits.MAX_NAME);
         String role = JsonFields.requireString(json, "role", 20);
         Badge.Role parsed = switch (role) {
             case "packer" -> Badge.Role.PACKER;

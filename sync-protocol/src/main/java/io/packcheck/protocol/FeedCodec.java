@@ -37,12 +37,12 @@ public final class FeedCodec {
         String type = JsonFields.requireString(json, "type", 20);
         return switch (type) {
             case "item" -> new FeedChange.ItemChanged(
-                    ItemCodec.fromJson(JsonFields.optionalString(json, "sku", 64).orElse(null), json));
+                    ItemCodec.fromJson(JsonFields.optionalId(json, "sku").orElse(null), json));
             case "item-deleted" -> new FeedChange.ItemDeleted(
-                    JsonFields.requireKey("sku", JsonFields.optionalString(json, "sku", 64).orElse(null)));
+                    JsonFields.requireKey("sku", JsonFields.optionalId(json, "sku").orElse(null)));
             case "order" -> new FeedChange.OrderChanged(OrderCodec.fromJson(json));
             case "badge" -> new FeedChange.BadgeChanged(
-                    BadgeCodec.fromJson(JsonFields.optionalString(json, "code", 64).orElse(null), json));
+                    BadgeCodec.fromJson(JsonFields.optionalId(json, "code").orElse(null), json));
             default -> throw new ProtocolException("type", "type '" + type + "' is not item, item-deleted, order or badge");
         };
     }

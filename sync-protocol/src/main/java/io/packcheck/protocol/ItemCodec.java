@@ -23,7 +23,7 @@ public final class ItemCodec {
     /** Reads an item body; the SKU comes from the path (or the {@code sku} field of a bulk line). */
     public static Item fromJson(String sku, JsonObject json) {
         JsonFields.requireKey("sku", sku);
-        String name = JsonFields.requireString(json, "name", 200);
+        String name = JsonFields.requireString(json, "name", Limits.MAX_NAME);
         if (name.isBlank()) {
             throw new ProtocolException("name", "name is blank");
         }
@@ -43,7 +43,7 @@ public final class ItemCodec {
             int quantity;
             try {
                 code = JsonFields.requireString(b, "code", 80);
-                quantity = JsonFields.optionalInt(b, "quantity", 1, 100_000, 1);
+                quantity = JsonFields.optionalInt(b, "quantity", 1, Limits.MAX_QUANTITY, 1);
             } catch (ProtocolException e) {
                 throw e.under(field);
             }

@@ -46,8 +46,8 @@ public final class OrderCodec {
             String sku;
             int quantity;
             try {
-                sku = JsonFields.requireKey("sku", JsonFields.optionalString(line, "sku", 64).orElse(null));
-                quantity = (int) JsonFields.requireLong(line, "quantity", 1, 100_000);
+                sku = JsonFields.requireKey("sku", JsonFields.optionalId(line, "sku").orElse(null));
+                quantity = (int) JsonFields.requireLong(line, "quantity", 1, Limits.MAX_QUANTITY);
             } catch (ProtocolException e) {
                 throw e.under(field);
             }
@@ -99,13 +99,13 @@ public final class OrderCodec {
 
     /** Reads what {@link #toJson} wrote (the station's side of the feed). */
     public static SyncedOrder fromJson(JsonObject json) {
-        String id = JsonFields.requireString(json, "id", 64);
+        String id = JsonFields.optionalId(json, "id").orElse(null);
         OrderContent content = contentFromJson(id, json);
         Order order = new Order(id,
                 JsonFields.requireLong(json, "version", 1, Long.MAX_VALUE),
                 content.lines(), content.shipBy(), content.priority(),
                 JsonFields.requireEnum(json, "status", OrderStatus.class),
-                JsonFields.optionalString(json, "holdReason", 500));
+                JsonFields.optionalString(json, "holdReason", Limits.MAX_HOLD_REASON));
         return new SyncedOrder(order, content.aliases());
     }
 }

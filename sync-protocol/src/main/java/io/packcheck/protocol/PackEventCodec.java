@@ -20,24 +20,36 @@ public final class PackEventCodec {
             throw new ProtocolException("id", "id '" + rawId + "' is not a UUID");
         }
         long seq = JsonFields.requireLong(json, "seq", 1, Long.MAX_VALUE);
+        // raw and reason are recorded cut and cleaned, never refused: a refused event would leave a gap for good
         PackEvent event = new PackEvent(
                 JsonFields.requireEnum(json, "kind", EventKind.class),
                 JsonFields.requireEnum(json, "verdict", Verdict.class),
                 JsonFields.optionalInstant(json, "at").orElseThrow(() -> new ProtocolException("at", "at is required")),
-                JsonFields.requireKey("stationId", JsonFields.optionalString(json, "stationId", 64).orElse(null)),
-                JsonFields.optionalString(json, "packer", 64),
-                JsonFields.optionalString(json, "orderId", 64),
+                JsonFields.requireKey("stationId", JsonFields.optionalId(json, "stationId").orElse(null)),
+                JsonFields.optionalId(json, "packer"),
+                JsonFields.optionalId(json, "orderId"),
                 JsonFields.optionalLong(json, "orderVersion", 0, Long.MAX_VALUE).orElse(0L),
-                JsonFields.optionalString(json, "sku", 64),
-                JsonFields.optionalString(json, "expectedSku", 64),
-                JsonFields.optionalString(json, "raw", 4096).orElse(""),
-                (int) JsonFields.optionalLong(json, "quantity", -100_000, 100_000).orElse(0L).longValue(),
-                JsonFields.optionalString(json, "lot", 80),
-                JsonFields.optionalString(json, "serial", 80),
-                JsonFields.optionalString(json, "reason", 1000).orElse(""),
-                JsonFields.optionalString(json, "supervisor", 64),
-                JsonFields.optionalString(json, "reasonCode", 64));
+                JsonFields.optionalId(json, "sku"),
+                JsonFields.optionalId(json, "expectedSku"),
+                Limits.rawForRecord(JsonFields.optionalText(json, "raw").orElse("")),
+                (int) JsonFields.optionalLong(json, "quantity", -Limits.MAX_QUANTITY, Limits.MAX_QUANTITY).orElse(0L).longValue(),
+                JsonFields.optionalName(json, "lot", Limits.MAX_LOT_SERIAL),
+                JsonFields.optionalName(json, "serial", Limits.MAX_LOT_SERIAL),
+                Limits.reasonForRecord(JsonFields.optionalText(json, "reason").orElse("")),
+                JsonFields.optionalId(json, "supervisor"),
+                JsonFields.optionalId(json, "reasonCode"));
         return new StationEvent(id, seq, event);
+    }
+
+    /** The event as it may be recorded: raw scan and reason cleaned and cut by the shared {@link Limits}. */
+    public static PackEvent forRecord(PackEvent e) {
+        String raw = Limits.rawForRecord(e.raw());
+        String reason = Limits.reasonForRecord(e.reason());
+        if (raw.equals(e.raw()) && reason.equals(e.reason())) {
+            return e;
+        }
+        return new PackEvent(e.kind(), e.verdict(), e.at(), e.stationId(), e.packer(), e.orderId(), e.orderVersion(),
+                e.sku(), e.expectedSku(), raw, e.quantity(), e.lot(), e.serial(), reason, e.supervisor(), e.reasonCode());
     }
 
     public static JsonObject toJson(StationEvent stationEvent) {

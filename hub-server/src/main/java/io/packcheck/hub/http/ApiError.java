@@ -18,6 +18,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(400, "bad_request", field, message);
     }
 
+    /** A number that is not whole or outside its field's range, or a time outside the sane range. */
+    public static ApiError outOfRange(String field, String message) {
+        return new ApiError(400, "out_of_range", field, message);
+    }
+
     public int status() {
         return status;
     }

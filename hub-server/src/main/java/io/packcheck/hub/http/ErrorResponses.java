@@ -21,6 +21,8 @@ public final class ErrorResponses {
         ApiError error;
         if (failure instanceof ApiError api) {
             error = api;
+        } else if (failure instanceof ProtocolException p && p.problem() == ProtocolException.Problem.OUT_OF_RANGE) {
+            error = ApiError.outOfRange(p.field(), p.getMessage());
         } else if (failure instanceof ProtocolException p) {
             error = new ApiError(422, "invalid", p.field(), p.getMessage());
         } else if (failure instanceof DecodeException d) {

@@ -145,7 +145,8 @@ final class NdjsonImport<T> {
         } catch (DecodeException e) {
             run.refuse(run.lineNumber, "malformed_json", "", "not a JSON object: " + firstLine(e.getMessage()));
         } catch (ProtocolException e) {
-            run.refuse(run.lineNumber, "invalid", e.field(), e.getMessage());
+            run.refuse(run.lineNumber, e.problem() == ProtocolException.Problem.OUT_OF_RANGE ? "out_of_range" : "invalid",
+                    e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {
             run.refuse(run.lineNumber, "invalid", "", e.getMessage());
         }

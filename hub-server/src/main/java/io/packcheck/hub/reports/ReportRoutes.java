@@ -10,6 +10,7 @@ import io.packcheck.hub.reports.ReportRepository.KindCount;
 import io.packcheck.hub.reports.ReportRepository.OverrideEntry;
 import io.packcheck.hub.storage.EventRepository.StoredEvent;
 import io.packcheck.hub.storage.Missing;
+import io.packcheck.protocol.Limits;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -366,13 +367,18 @@ public final class ReportRoutes {
 
         static Optional<Instant> instant(RoutingContext ctx, String name) {
             return raw(ctx, name).map(text -> {
+                Instant at;
                 try {
-                    return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                             : Instant.parse(text);
                 } catch (DateTimeParseException e) {
                     throw ApiError.badRequest(name, name + " '" + text
                             + "' is neither an ISO instant (2026-11-22T10:00:00Z) nor a date (2026-11-22)");
                 }
+                if (!Limits.isSaneInstant(at)) {
+                    throw ApiError.outOfRange(name, name + " " + text + " is outside " + Limits.EARLIEST + " .. " + Limits.LATEST);
+                }
+                return at;
             });
         }
 

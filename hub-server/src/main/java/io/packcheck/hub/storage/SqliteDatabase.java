@@ -62,10 +62,37 @@ public final class SqliteDatabase implements StorageEngine {
         }
     }
 
+    /**
+     * The data directory 700 and the database 600 (created so before SQLite first opens it, and its -wal and
+     * -shm, which SQLite creates with the database's mode): it holds credential hashes and every pack record.
+     */
+    private static void ownerOnly(Path dataDir) throws java.io.IOException {
+        if (!java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dataDir);
+            return;
+        }
+        var directory = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        var file = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        if (!Files.isDirectory(dataDir)) {
+            Files.createDirectories(dataDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(directory));
+        }
+        Files.setPosixFilePermissions(dataDir, directory);
+        Path db = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(db)) {
+            Files.createFile(db, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(file));
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path part = dataDir.resolve(FILE_NAME + suffix);
+            if (Files.exists(part)) {
+                Files.setPosixFilePermissions(part, file);
+            }
+        }
+    }
+
     /** Opens (creating if needed) {@code hub.db} in the data directory and brings its schema up to date. */
     public static SqliteDatabase open(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            ownerOnly(dataDir);
             String url = "jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath();
             Flyway.configure()
                     .dataSource(url, null, null)

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Runs the pack station: scanner, lights, packer screen and the local order cache.",
             "Logs go to standard error; with --lights console, standard output carries one LIGHTS line per",
             "change of the indicator. SIGTERM finishes the scan in progress, turns the lights off and exits 0.",
-            "Exit code: 1 a setting or profile is wrong (the message names it), 2 the data directory cannot be used."
+            "Exit code: 1 a setting or profile is wrong (the message names it), 2 the data directory cannot be used",
+            "(a damaged database, at start or while running: the message names the file and `repair`)."
         })
 public final class RunCommand implements Callable<Integer> {
 
@@ -66,6 +67,8 @@ public final class RunCommand implements Callable<Integer> {
         }, "station-shutdown"));
         try {
             running.set(StationAgent.start(config, stationIdGiven, System.out));
+            // a database found damaged while running cannot save verdicts any more: stop, as at start, with exit 2
+            running.get().database().onDamage(damage -> stopDamaged(running, err, damage));
         } catch (ConfigException | ProfileException e) {
             err.println("run: " + e.getMessage());
             err.flush();
@@ -77,5 +80,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         new CountDownLatch(1).await(); // the station runs on its own threads until the shutdown hook halts
         return 0;
+    }
+
+    private static void stopDamaged(AtomicReference<StationAgent> running, PrintWriter err, StoreException damage) {
+        StationAgent agent = running.getAndSet(null); // the shutdown hook, finding none, leaves the exit code alone
+        if (agent == null) {
+            return;
+        }
+        err.println("run: " + damage.getMessage());
+        err.flush();
+        agent.close();
+        System.out.flush();
+        System.exit(2);
     }
 }

@@ -1,6 +1,7 @@
 package io.packcheck.station.enrol;
 
 import io.packcheck.station.config.Secret;
+import io.packcheck.station.store.FileModes;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class EnrolmentFiles {
     public record Stored(URI hub, String stationId, Secret token) {}
 
     public void save(Stored enrolment, Instant at) throws IOException {
-        Files.createDirectories(dataDir);
+        FileModes.privateDirectory(dataDir);
         writeWhole(dataDir.resolve(TOKEN_FILE), enrolment.token().value() + "\n", true);
         String json = new JsonObject().put("hub", enrolment.hub().toString()).put("stationId", enrolment.stationId())
                 .put("enrolledAt", at.toString()).encodePrettily();
@@ -73,6 +74,8 @@ public final class EnrolmentFiles {
         if (!Files.exists(tokenFile)) {
             throw new IOException(tokenFile + " is missing; enrol the station again");
         }
+        // a token left readable by others (copied in by hand, or by an older version) is closed to them now
+        FileModes.tightenIfPresent(tokenFile);
         String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
         if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
             throw new IOException(tokenFile + " must hold the token alone on one line");

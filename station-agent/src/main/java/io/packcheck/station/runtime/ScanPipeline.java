@@ -175,8 +175,8 @@ final class ScanPipeline {
         } catch (StoreException | IllegalArgumentException e) {
             // not saved means not signalled: the packer scans again rather than trusting a verdict a crash could lose
             LOG.error("scan not saved, session left as it was: {}", e.getMessage());
-            screen.notice(Notice.STORE, Optional.of("The station could not save the last scan - scan it again;"
-                    + " if this repeats, call your supervisor"));
+            screen.notice(Notice.STORE, Optional.of(e instanceof StoreException store ? store.packerNotice()
+                    : "The station could not save the last scan - scan it again; if this repeats, call your supervisor"));
             parts.indicator().show(Signal.REFUSED);
             screen.verdict(Verdict.COMMAND_REFUSED, "Not saved: scan it again");
             publish();

@@ -123,6 +123,11 @@ public final class StationAgent implements AutoCloseable {
         return scanner.map(Scanner::state);
     }
 
+    /** The station's database; {@code run} listens on it for damage ({@link StationDatabase#onDamage}). */
+    public StationDatabase database() {
+        return db;
+    }
+
     /** The pack station, for the hub link to call. */
     public PackStation station() {
         return station;

@@ -21,7 +21,8 @@ import java.util.UUID;
  * and stays until the hub confirms it; confirmed events are purged after a retention period.
  * The stored body is the event exactly as it goes on the wire ({@link PackEventCodec}, with its id
  * and sequence), so the sender sends it as stored. An event the hub refuses for good is set aside
- * with the hub's reason and kept.
+ * with the hub's reason and kept. A long raw scan or reason is stored cut by the shared limits
+ * ({@link io.packcheck.protocol.Limits}), so that the hub, which applies the same rule, accepts it.
  */
 public final class Outbox {
 
@@ -50,7 +51,9 @@ public final class Outbox {
         List<OutboxEntry> entries = new ArrayList<>(events.size());
         Instant now = clock.instant();
         PreparedStatement insert = d.statement(INSERT);
-        for (PackEvent event : events) {
+        for (PackEvent given : events) {
+            // cut here, before it is written: an event the hub would refuse for its size would leave a gap for good
+            PackEvent event = PackEventCodec.forRecord(given);
             UUID id = UUID.randomUUID();
             insert.setString(1, id.toString());
             insert.setLong(2, now.toEpochMilli());

@@ -36,6 +36,20 @@ class EnrolmentFilesTest {
     }
 
     @Test
+    void closesATokenFileLeftReadableByOthersAndTheDataDirectory() throws IOException {
+        var files = new EnrolmentFiles(data);
+        files.save(new EnrolmentFiles.Stored(URI.create("https://hub.example:8443"), "pack-07", new Secret("pcs_abc")),
+                Instant.parse("2026-11-22T10:00:00Z"));
+        Files.setPosixFilePermissions(data.resolve(EnrolmentFiles.TOKEN_FILE), PosixFilePermissions.fromString("rw-r--r--"));
+
+        files.load();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(EnrolmentFiles.TOKEN_FILE))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aStationThatNeverEnrolledHasNoEnrolment() throws IOException {
         assertThat(new EnrolmentFiles(data).load()).isEmpty();
     }
