@@ -265,7 +265,7 @@ public final class PackStation implements ScanListener {
         }
         // the data directory moved to a station with a new id: the box is the same, its events carry the new id
         LOG.warn("stored session belongs to station id {}, continuing it as {}", s.stationId(), stationId);
-        return new PackSession(stationId, s.packer(), s.order(), s.packed(), s.lock(), s.pending());
+        return new PackSession(stationId, s.packer(), s.order(), s.packed(), s.lock(), s.pending(), s.awaiting());
     }
 
     private void scan(ScanParse parse) {
@@ -432,7 +432,8 @@ public final class PackStation implements ScanListener {
     private Optional<ScreenView.OpenOrder> openOrder(PackSession s) {
         return s.order().map(order -> {
             List<ScreenView.Line> lines = new ArrayList<>();
-            required(order).forEach((sku, expected) -> lines.add(new ScreenView.Line(sku, name(sku), s.verified(sku), expected)));
+            required(order).forEach((sku, expected) -> lines.add(new ScreenView.Line(sku, name(sku), s.verified(sku), expected,
+                    ScreenView.waitingFor(s, sku))));
             return new ScreenView.OpenOrder(order.id(), lines);
         });
     }
