@@ -7,6 +7,7 @@ import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderLine;
 import io.packcheck.core.enrol.Enrolment;
 import io.packcheck.core.enrol.EnrolmentParse;
+import io.packcheck.core.verify.Catalog;
 import io.packcheck.core.verify.Commands;
 import io.packcheck.core.verify.Outcome;
 import io.packcheck.core.verify.PackRules;
@@ -23,6 +24,7 @@ import io.packcheck.station.screen.ScreenView;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.hub.LinkState;
 import io.packcheck.station.hub.OrderLookup;
+import io.packcheck.station.hub.SerialCheckingCatalog;
 import io.packcheck.station.store.Outbox;
 import io.packcheck.station.store.SessionStore;
 import io.packcheck.station.store.SqliteOrderCache;
@@ -270,7 +272,7 @@ public final class PackStation implements ScanListener {
 
     private void scan(ScanParse parse) {
         Instant at = parts.clock().instant();
-        Outcome outcome = parts.rules().scan(session, parse, parts.cache(), at);
+        Outcome outcome = parts.rules().scan(session, parse, catalog(), at);
         if (outcome.verdict() == Verdict.UNKNOWN_CODE) {
             outcome = askHub(parse, at).orElse(outcome);
         }
@@ -288,7 +290,7 @@ public final class PackStation implements ScanListener {
         OrderLookup lookup = hub.get().fetchOrder(code);
         if (lookup instanceof OrderLookup.Found found) {
             LOG.info("order {} fetched from the hub for code {}", found.order().id(), code);
-            return Optional.of(parts.rules().scan(session, parse, parts.cache(), at));
+            return Optional.of(parts.rules().scan(session, parse, catalog(), at));
         }
         if (lookup instanceof OrderLookup.Unreachable unreachable) {
             LOG.warn("hub lookup of code {} failed: {}", code, unreachable.reason());
@@ -296,7 +298,12 @@ public final class PackStation implements ScanListener {
         return Optional.empty();
     }
 
-    /** Offline, or refused: either way nothing reaches the hub now. */
+    /** The cache, with the hub asked about serials while it is usable (offline, it would only make the packer wait). */
+    private Catalog catalog() {
+        return new SerialCheckingCatalog(parts.cache(), hub.filter(h -> !hubUnusable()));
+    }
+
+        /** Offline, or refused: either way nothing reaches the hub now. */
     private boolean hubUnusable() {
         return hub.map(h -> h.state() == LinkState.OFFLINE || h.state() == LinkState.REFUSED).orElse(false);
     }
