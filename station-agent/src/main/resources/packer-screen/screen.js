@@ -56,8 +56,16 @@
         count.textContent = line.scanned + ' / ' + line.expected;
         const state = document.createElement('td');
         state.className = 'state';
-        state.textContent = line.state === 'done' ? '\u2714 done' : line.state === 'over' ? '\u2716 too many' : '';
+        state.textContent = line.state === 'done' ? '\u2714 done' : line.state === 'over' ? '\u2716 too many'
+          : line.state === 'waiting' ? '! waiting' : '';
         row.append(item, count, state);
+        if (line.waitingFor) {
+          // the unit in the box that is not counted yet, and what to scan for it, under its line
+          const waiting = document.createElement('div');
+          waiting.className = 'waiting-for';
+          waiting.textContent = '! ' + line.waitingFor;
+          item.append(waiting);
+        }
         body.append(row);
       }
     } else {

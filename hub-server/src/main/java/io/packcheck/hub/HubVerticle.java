@@ -10,6 +10,7 @@ import io.packcheck.hub.http.ErrorResponses;
 import io.packcheck.hub.enrol.StationEnrolment;
 import io.packcheck.hub.http.EnrolmentRoutes;
 import io.packcheck.hub.http.EventIngestRoutes;
+import io.packcheck.hub.http.SerialRoutes;
 import io.packcheck.hub.http.EventRoutes;
 import io.packcheck.hub.http.FeedSignal;
 import io.packcheck.hub.http.HealthRoutes;
@@ -79,6 +80,7 @@ public final class HubVerticle extends VerticleBase {
         new EventRoutes(hub).mount(router);
         new StationSyncRoutes(hub).mount(router);
         new EventIngestRoutes(hub).mount(router);
+        new SerialRoutes(hub).mount(router);
         Sessions sessions = new Sessions(storage.dashboardSessions(), db, clock);
         sweepTimer = vertx.setPeriodic(Sessions.SWEEP_EVERY.toMillis(), t -> sessions.sweep()
                 .onFailure(e -> LOG.warn("could not delete ended dashboard sessions: {}", e.getMessage())));

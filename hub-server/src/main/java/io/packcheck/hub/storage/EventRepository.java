@@ -27,6 +27,9 @@ public interface EventRepository {
 
     Optional<StationStatus> station(String stationId);
 
+    /** The orders (not cancelled) whose boxes hold this serial of the SKU, oldest first. */
+    List<io.packcheck.hub.serials.SerialRules.PackedIn> serialPackedIn(String sku, String serial);
+
     record StationBatch(String stationId, List<StationEvent> events) {}
 
     /** Either the result of one batch or why it failed. */

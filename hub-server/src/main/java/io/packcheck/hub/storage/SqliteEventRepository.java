@@ -2,7 +2,12 @@ package io.packcheck.hub.storage;
 
 import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.core.verify.PackEvent;
+import io.packcheck.core.verify.Verdict;
 import io.packcheck.hub.orders.OrderRules;
+import io.packcheck.hub.serials.SerialRules;
+import io.packcheck.hub.serials.SerialRules.BoxSerial;
+import io.packcheck.hub.serials.SerialRules.Effect;
+import io.packcheck.hub.serials.SerialRules.PackedIn;
 import io.packcheck.protocol.PackEventCodec;
 import io.packcheck.protocol.StationEvent;
 import io.packcheck.hub.reports.Rollups;
@@ -29,6 +34,16 @@ public final class SqliteEventRepository implements EventRepository {
     private static final String MAX_SEQ = "SELECT max_seq FROM station_state WHERE station_id = ?";
     private static final String MOVE_ORDER = "UPDATE pack_order SET status = ?, hold_reason = ?, updated_at = ?,"
             + " change_seq = ? WHERE id = ?";
+    private static final String PACKED_IN = "SELECT p.order_id, p.station_id, p.at, o.status FROM packed_serial p"
+            + " LEFT JOIN pack_order o ON o.id = p.order_id WHERE p.sku = ? AND p.serial = ?"
+            + " AND coalesce(o.status, '') <> 'CANCELLED' ORDER BY p.at, p.order_id";
+    private static final String PACK_SERIAL = "INSERT INTO packed_serial (sku, serial, order_id, station_id, at)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sku, serial, order_id) DO NOTHING";
+    private static final String TAKE_OUT_SERIAL = "DELETE FROM packed_serial WHERE sku = ? AND serial = ? AND order_id = ?";
+    private static final String EMPTY_BOX = "DELETE FROM packed_serial WHERE order_id = ?";
+    private static final String FLAG_REUSE = "INSERT INTO serial_reuse (order_id, sku, serial, other_order_id, station_id,"
+            + " event_id, at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, sku, serial) DO NOTHING";
+    private static final String REUSE_FLAGGED = "SELECT 1 FROM serial_reuse WHERE order_id = ? LIMIT 1";
 
     private final SqliteDatabase db;
     private final Clock clock;
@@ -75,6 +90,7 @@ public final class SqliteEventRepository implements EventRepository {
                     fillGap(c, stationId, se.seq());
                 }
                 maxSeq = Math.max(maxSeq, se.seq());
+                serials(c, stationId, se, now);
                 if (e.orderId().isPresent()) {
                     moveOrder(c, se, e.orderId().get()).ifPresent(outdated::add);
                 }
@@ -123,6 +139,9 @@ public final class SqliteEventRepository implements EventRepository {
             holdReason = "packed against version " + e.orderVersion() + " but the order is now version " + row.version();
         } else if (next.isPresent() && next.get() == OrderStatus.EXCEPTION) {
             holdReason = e.reason().isEmpty() ? "shorted at station " + e.stationId() : e.reason();
+        } else if (next.isPresent() && next.get() == OrderStatus.VERIFIED && reuseFlagged(orderId)) {
+            // a box holding a reused serial is not verified by being complete: it stays an exception
+            next = Optional.empty();
         }
         if (next.isPresent()) {
             // The version stays: it counts changes by ops, which is what a station verifies against.
@@ -135,6 +154,110 @@ public final class SqliteEventRepository implements EventRepository {
             s.executeUpdate();
         }
         return outdated;
+    }
+
+    /**
+     * Keeps the serials in each order's box; a counted scan of a serial already in another order's box flags the
+     * order (EXCEPTION naming both orders) and records a SERIAL_REUSED event in the feed.
+     */
+    private void serials(Connection c, String stationId, StationEvent se, String now) throws SQLException {
+        Effect effect = SerialRules.of(se.event());
+        if (effect instanceof Effect.Packs packs) {
+            BoxSerial serial = packs.serial();
+            if (packs.check()) {
+                Optional<String> other = SerialRules.elsewhere(packedIn(serial.sku(), serial.serial()), serial.orderId());
+                if (other.isPresent()) {
+                    flagReuse(c, stationId, se, serial, other.get(), now);
+                }
+            }
+            PreparedStatement s = db.prepared(PACK_SERIAL);
+            s.setString(1, serial.sku());
+            s.setString(2, serial.serial());
+            s.setString(3, serial.orderId());
+            s.setString(4, stationId);
+            s.setString(5, se.event().at().toString());
+            s.executeUpdate();
+        } else if (effect instanceof Effect.TakesOut out) {
+            PreparedStatement s = db.prepared(TAKE_OUT_SERIAL);
+            s.setString(1, out.serial().sku());
+            s.setString(2, out.serial().serial());
+            s.setString(3, out.serial().orderId());
+            s.executeUpdate();
+        } else if (effect instanceof Effect.EmptiesBox empties) {
+            PreparedStatement s = db.prepared(EMPTY_BOX);
+            s.setString(1, empties.orderId());
+            s.executeUpdate();
+        }
+    }
+
+    private void flagReuse(Connection c, String stationId, StationEvent se, BoxSerial serial, String otherOrderId, String now)
+            throws SQLException {
+        String reason = SerialRules.reason(serial, otherOrderId, stationId);
+        PreparedStatement flag = db.prepared(FLAG_REUSE);
+        flag.setString(1, serial.orderId());
+        flag.setString(2, serial.sku());
+        flag.setString(3, serial.serial());
+        flag.setString(4, otherOrderId);
+        flag.setString(5, stationId);
+        flag.setString(6, se.id().toString());
+        flag.setString(7, now);
+        flag.executeUpdate();
+        Optional<SqliteCatalogRepository.Row> row =
+                SqliteCatalogRepository.orderRow(db.prepared(SqliteCatalogRepository.ORDER_ROW), serial.orderId());
+        if (row.isPresent() && !row.get().status().blocksPacking()) {
+            PreparedStatement s = db.prepared(MOVE_ORDER);
+            s.setString(1, OrderStatus.EXCEPTION.name());
+            s.setString(2, reason);
+            s.setString(3, clock.instant().toString());
+            s.setLong(4, db.nextChangeSeq());
+            s.setString(5, serial.orderId());
+            s.executeUpdate();
+        }
+        // the hub's own record in the feed, beside the station's scan; it counts in no roll-up
+        PackEvent e = se.event();
+        PackEvent flagged = new PackEvent(PackEvent.EventKind.SERIAL_REUSED, Verdict.DUPLICATE_SERIAL, e.at(), e.stationId(),
+                e.packer(), e.orderId(), e.orderVersion(), e.sku(), Optional.empty(), e.raw(), 0, e.lot(), e.serial(), reason,
+                Optional.empty(), Optional.empty());
+        StationEvent record = new StationEvent(UUID.nameUUIDFromBytes(("serial-reuse:" + se.id()).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), se.seq(), flagged);
+        PreparedStatement insert = db.prepared(INSERT_EVENT);
+        insert.setString(1, record.id().toString());
+        insert.setString(2, stationId);
+        insert.setLong(3, se.seq());
+        insert.setString(4, flagged.kind().name());
+        insert.setString(5, flagged.verdict().name());
+        insert.setString(6, flagged.at().toString());
+        insert.setString(7, flagged.orderId().orElse(null));
+        insert.setString(8, PackEventCodec.toJson(record).encode());
+        insert.setString(9, now);
+        insert.executeUpdate();
+    }
+
+    private boolean reuseFlagged(String orderId) throws SQLException {
+        PreparedStatement s = db.prepared(REUSE_FLAGGED);
+        s.setString(1, orderId);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private List<PackedIn> packedIn(String sku, String serial) throws SQLException {
+        PreparedStatement s = db.prepared(PACKED_IN);
+        s.setString(1, sku);
+        s.setString(2, serial);
+        List<PackedIn> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new PackedIn(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4))));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<PackedIn> serialPackedIn(String sku, String serial) {
+        return db.transaction(c -> packedIn(sku, serial));
     }
 
     private long maxSeq(String stationId) throws SQLException {

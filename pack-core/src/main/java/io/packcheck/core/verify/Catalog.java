@@ -19,4 +19,12 @@ public interface Catalog {
 
     /** The badge with this code (the part after the badge command prefix). */
     Optional<Badge> badge(String code);
+
+    /**
+     * The order, other than {@code orderId}, this serial of the SKU was already packed in. Empty when it was not,
+     * and when nobody can tell in time (a station alone, or a hub that does not answer): the unit then counts.
+     */
+    default Optional<String> serialPackedElsewhere(String sku, String serial, String orderId) {
+        return Optional.empty();
+    }
 }

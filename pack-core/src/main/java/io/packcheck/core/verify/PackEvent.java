@@ -62,6 +62,11 @@ public record PackEvent(
         /** The hub sent a new version of the open order (lines changed, or released from hold). */
         ORDER_CHANGED,
         PACKER_LOGIN,
-        PACKER_LOGOUT
+        PACKER_LOGOUT,
+        /**
+         * Recorded by the hub, never sent by a station: a scan counted a serial that was already packed in another
+         * order (the station could not ask the hub in time); the order is flagged as an exception.
+         */
+        SERIAL_REUSED
     }
 }

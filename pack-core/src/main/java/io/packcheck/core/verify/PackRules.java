@@ -10,6 +10,8 @@ import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.core.verify.Commands.Command;
 import io.packcheck.core.verify.Commands.ReasonCode;
 import io.packcheck.core.verify.PackEvent.EventKind;
+import io.packcheck.core.verify.PackSession.AwaitingData;
+import io.packcheck.core.verify.PackSession.ItemData;
 import io.packcheck.core.verify.PackSession.Lock;
 import io.packcheck.core.verify.PackSession.Packed;
 import io.packcheck.core.verify.PackSession.Pending;
@@ -31,16 +33,27 @@ import java.util.stream.Collectors;
  */
 public final class PackRules {
 
+    private static final String TAKE_OUT = " - take it out and scan CLEAR";
+
     private final ZoneId zone;
     private final boolean packerRequired;
+    private final boolean typedItemData;
 
     /**
      * @param zone           the station's time zone, which decides what "today" is for expiry and shelf life
      * @param packerRequired when true, orders open and items count only while a packer is logged in by badge
+     * @param typedItemData  when true, an expiry date, lot or serial an item must carry may be typed as printed
+     *                       under its code, e.g. {@code (17)261231}; when false only a scanned GS1 code supplies it
      */
-    public PackRules(ZoneId zone, boolean packerRequired) {
+    public PackRules(ZoneId zone, boolean packerRequired, boolean typedItemData) {
         this.zone = zone;
         this.packerRequired = packerRequired;
+        this.typedItemData = typedItemData;
+    }
+
+    /** Rules where an item's data comes only from a scanned GS1 code. */
+    public PackRules(ZoneId zone, boolean packerRequired) {
+        this(zone, packerRequired, false);
     }
 
     /** Rules that let anyone pack without logging in. */
@@ -63,9 +76,12 @@ public final class PackRules {
         }
         // any other scan abandons a started SHORT or override
         PackSession s = session.withPending(Optional.empty());
+        if (dataOnly(scan)) {
+            return data(s, scan, catalog, at);
+        }
         Optional<ItemMatch> item = scan.gtin().flatMap(catalog::itemByGtin).or(() -> catalog.itemByCode(scan.data()));
         if (item.isPresent()) {
-            return item(s, scan, item.get(), at);
+            return item(s, scan, item.get(), catalog, at);
         }
         Optional<Order> order = catalog.order(scan.data());
         if (order.isPresent()) {
@@ -113,7 +129,7 @@ public final class PackRules {
 
     // ---- items ----
 
-    private Outcome item(PackSession s, Scan scan, ItemMatch match, Instant at) {
+    private Outcome item(PackSession s, Scan scan, ItemMatch match, Catalog catalog, Instant at) {
         Item item = match.item();
         String sku = item.sku();
         int quantity = match.quantity();
@@ -122,7 +138,6 @@ public final class PackRules {
             String message = "No order open: scan the order's pack slip first (" + shown + " was not counted)";
             return answer(Verdict.NO_ORDER_OPEN, s, itemEvent(Verdict.NO_ORDER_OPEN, at, s, scan, sku, 0, message));
         }
-        Order order = s.order().get();
         if (packerRequired && s.packer().isEmpty()) {
             String message = "Log in first: scan your badge, then scan " + shown + " again";
             return answer(Verdict.COMMAND_REFUSED, s, itemEvent(Verdict.COMMAND_REFUSED, at, s, scan, sku, 0, message));
@@ -134,55 +149,98 @@ public final class PackRules {
                     + " (or a supervisor scans their badge)";
             return answer(verdict, s, itemEvent(verdict, at, s, scan, sku, 0, message));
         }
-        int required = PackSession.required(order).getOrDefault(sku, 0);
-        int verified = s.verified(sku);
-        String id = order.id();
-        String takeOut = " - take it out and scan CLEAR";
+        int required = PackSession.required(s.order().get()).getOrDefault(sku, 0);
         if (required == 0) {
             Optional<String> expected = s.missing().keySet().stream().findFirst();
-            String message = "Wrong item: " + shown + " is not on order " + id + takeOut;
-            return refuse(Verdict.WRONG_ITEM, s, scan, sku, quantity, expected, message, at);
+            String message = "Wrong item: " + shown + " is not on order " + s.order().get().id() + TAKE_OUT;
+            return refuse(Verdict.WRONG_ITEM, s, scan.raw(), sku, quantity, scan.lot(), scan.serial(), expected, message, at);
         }
+        boolean typedData = typed(scan) && (scan.expiry().isPresent() || scan.lot().isPresent() || scan.serial().isPresent());
+        if (s.awaiting().isPresent()) {
+            AwaitingData waiting = s.awaiting().get();
+            if (!waiting.sku().equals(sku) || waiting.quantity() != quantity) {
+                // one unit at a time: the box must not fill up with units nobody has checked
+                String message = shown + " was not counted: first " + ask(waiting.missing()) + " of "
+                        + describe(waiting, catalog) + " - or scan " + Commands.UNDO + " to put that one aside";
+                Ev event = itemEvent(Verdict.DATA_REQUIRED, at, s, scan, sku, 0, message);
+                return new Outcome(Verdict.DATA_REQUIRED, s, List.of(event.build()), message, Optional.of(waiting.sku()));
+            }
+            if (typedData && !typedItemData) {
+                return typedRefused(s, scan, sku, at);
+            }
+            return check(s, waiting.with(scan.expiry(), scan.lot(), scan.serial()), item, scan, catalog, at);
+        }
+        List<ItemData> needs = needs(item);
+        if (typedData && !typedItemData && !needs.isEmpty()) {
+            return typedRefused(s, scan, sku, at);
+        }
+        AwaitingData unit = new AwaitingData(sku, quantity, code(scan), scan.raw(), needs, scan.expiry(), scan.lot(),
+                scan.serial(), at);
+        return check(s, unit, item, scan, catalog, at);
+    }
+
+    /**
+     * A scanned unit and the data it carries so far, checked against the order: refused (red), waiting for its data
+     * (amber), or counted. {@code scan} is the latest scan of this unit.
+     */
+    private Outcome check(PackSession s, AwaitingData unit, Item item, Scan scan, Catalog catalog, Instant at) {
+        Order order = s.order().orElseThrow();
+        String id = order.id();
+        String sku = unit.sku();
+        int quantity = unit.quantity();
+        String shown = describe(item, unit.code(), quantity);
+        String raw = scan.raw();
+        PackSession base = s.withAwaiting(Optional.empty());
         LocalDate today = LocalDate.ofInstant(at, zone);
-        if (scan.expiry().isPresent()) {
-            LocalDate expiry = scan.expiry().get();
+        if (unit.expiry().isPresent()) {
+            LocalDate expiry = unit.expiry().get();
             if (expiry.isBefore(today)) {
-                String message = "Expired: " + shown + " expired on " + expiry + takeOut;
-                return refuse(Verdict.EXPIRED, s, scan, sku, quantity, Optional.empty(), message, at);
+                String message = "Expired: " + shown + " expired on " + expiry + TAKE_OUT;
+                return refuse(Verdict.EXPIRED, base, raw, sku, quantity, unit.lot(), unit.serial(), Optional.empty(), message, at);
             }
             long left = ChronoUnit.DAYS.between(today, expiry);
             if (left < item.minShelfLifeDays()) {
                 String message = "Shelf life too short: " + shown + " expires on " + expiry + ", " + left
-                        + " days from today; it must have at least " + item.minShelfLifeDays() + takeOut;
-                return refuse(Verdict.SHELF_LIFE_TOO_SHORT, s, scan, sku, quantity, Optional.empty(), message, at);
+                        + " days from today; it must have at least " + item.minShelfLifeDays() + TAKE_OUT;
+                return refuse(Verdict.SHELF_LIFE_TOO_SHORT, base, raw, sku, quantity, unit.lot(), unit.serial(),
+                        Optional.empty(), message, at);
             }
         }
-        if (item.lotTracked() && scan.lot().isEmpty()) {
-            String message = "Lot number missing: " + shown + " is lot-tracked; scan the code that carries the lot"
-                    + " (GS1 with AI 10)" + takeOut;
-            return refuse(Verdict.LOT_REQUIRED, s, scan, sku, quantity, Optional.empty(), message, at);
+        if (unit.serial().isPresent() && s.hasSerial(sku, unit.serial().get())) {
+            String message = "Serial " + unit.serial().get() + " of " + shown + " is already in the box"
+                    + " (same unit scanned twice, or a copied label)" + TAKE_OUT;
+            return refuse(Verdict.DUPLICATE_SERIAL, base, raw, sku, quantity, unit.lot(), unit.serial(), Optional.empty(), message, at);
         }
-        if (item.serialized() && scan.serial().isEmpty()) {
-            String message = "Serial number missing: " + shown + " is serialised; scan the code that carries the serial"
-                    + " (GS1 with AI 21)" + takeOut;
-            return refuse(Verdict.SERIAL_REQUIRED, s, scan, sku, quantity, Optional.empty(), message, at);
-        }
-        if (scan.serial().isPresent() && s.hasSerial(sku, scan.serial().get())) {
-            String message = "Serial " + scan.serial().get() + " of " + shown + " is already in the box"
-                    + " (same unit scanned twice, or a copied label)" + takeOut;
-            return refuse(Verdict.DUPLICATE_SERIAL, s, scan, sku, quantity, Optional.empty(), message, at);
-        }
+        int required = PackSession.required(order).getOrDefault(sku, 0);
+        int verified = s.verified(sku);
         if (verified + quantity > required) {
             String message = "Too many: order " + id + " needs " + required + " of " + shown + ", " + verified
-                    + " already packed" + (quantity > 1 ? " and this pack holds " + quantity : "") + takeOut;
-            return refuse(Verdict.OVER_QUANTITY, s, scan, sku, quantity, Optional.empty(), message, at);
+                    + " already packed" + (quantity > 1 ? " and this pack holds " + quantity : "") + TAKE_OUT;
+            return refuse(Verdict.OVER_QUANTITY, base, raw, sku, quantity, unit.lot(), unit.serial(), Optional.empty(), message, at);
         }
-        PackSession next = s.plus(new Packed(sku, quantity, 0, scan.raw(), scan.lot(), scan.serial(), at, Optional.empty()));
+        List<ItemData> missing = unit.missing();
+        if (!missing.isEmpty()) {
+            String message = shown + " not counted yet: " + ask(missing) + " on the same unit - or scan " + Commands.UNDO
+                    + " to put it aside";
+            Ev event = itemEvent(Verdict.DATA_REQUIRED, at, s, raw, sku, 0, unit.lot(), unit.serial(), message);
+            return new Outcome(Verdict.DATA_REQUIRED, base.withAwaiting(Optional.of(unit)), List.of(event.build()), message,
+                    Optional.of(sku));
+        }
+        if (unit.serial().isPresent()) {
+            Optional<String> other = catalog.serialPackedElsewhere(sku, unit.serial().get(), id);
+            if (other.isPresent()) {
+                String message = "Serial " + unit.serial().get() + " of " + shown + " was already packed in order "
+                        + other.get() + " (a copied label, or a unit that came back)" + TAKE_OUT;
+                return refuse(Verdict.DUPLICATE_SERIAL, base, raw, sku, quantity, unit.lot(), unit.serial(), Optional.empty(),
+                        message, at);
+            }
+        }
+        PackSession next = base.plus(new Packed(sku, quantity, 0, raw, unit.lot(), unit.serial(), at, Optional.empty()));
         int now = verified + quantity;
         if (next.missing().isEmpty()) {
             String message = "Order " + id + " complete: " + next.unitsInBox() + " units verified - close the box";
-            Ev scanEvent = itemEvent(Verdict.ORDER_COMPLETE, at, s, scan, sku, quantity, message);
-            Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, next, scan.raw(), message);
+            Ev scanEvent = itemEvent(Verdict.ORDER_COMPLETE, at, s, raw, sku, quantity, unit.lot(), unit.serial(), message);
+            Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, next, raw, message);
             done.quantity = next.unitsInBox();
             return new Outcome(Verdict.ORDER_COMPLETE, next.closed(), build(List.of(scanEvent, done)), message, Optional.of(sku));
         }
@@ -190,25 +248,114 @@ public final class PackRules {
         String message = verdict == Verdict.LINE_COMPLETE
                 ? shown + ": all " + required + " packed. " + toPack(next)
                 : shown + ": " + now + " of " + required + " packed";
-        return new Outcome(verdict, next, build(List.of(itemEvent(verdict, at, s, scan, sku, quantity, message))),
-                message, Optional.of(sku));
+        Ev event = itemEvent(verdict, at, s, raw, sku, quantity, unit.lot(), unit.serial(), message);
+        return new Outcome(verdict, next, build(List.of(event)), message, Optional.of(sku));
     }
 
-    private Outcome refuse(Verdict verdict, PackSession s, Scan scan, String sku, int quantity,
-            Optional<String> expectedSku, String message, Instant at) {
-        Refused refused = new Refused(Optional.of(sku), quantity, scan.raw(), scan.lot(), scan.serial(), at);
+    /** A code carrying only an expiry date, lot or serial (no item number): the data of the unit that waits for it. */
+    private Outcome data(PackSession s, Scan scan, Catalog catalog, Instant at) {
+        String what = describeData(scan);
+        if (s.order().isEmpty()) {
+            String message = "No order open: this code carries only " + what + " - scan the order's pack slip first";
+            return answer(Verdict.NO_ORDER_OPEN, s, new Ev(EventKind.SCAN, Verdict.NO_ORDER_OPEN, at, s, scan.raw(), message));
+        }
+        if (s.lock().isPresent()) {
+            Lock lock = s.lock().get();
+            Verdict verdict = lock.blocked() ? Verdict.ORDER_BLOCKED : Verdict.LOCKED;
+            String message = lock.blocked() ? lock.reason() : "Locked, " + what + " was not taken. " + lock.reason()
+                    + " (or a supervisor scans their badge)";
+            return answer(verdict, s, new Ev(EventKind.SCAN, verdict, at, s, scan.raw(), message));
+        }
+        if (s.awaiting().isEmpty()) {
+            return refused(s, scan.raw(), at, "Nothing is waiting for " + what + ": this code carries no item number"
+                    + " - scan the item's own code");
+        }
+        AwaitingData waiting = s.awaiting().get();
+        if (typed(scan) && !typedItemData) {
+            return typedRefused(s, scan, waiting.sku(), at);
+        }
+        Optional<ItemMatch> match = itemOf(waiting, catalog);
+        if (match.isEmpty()) {
+            PackSession next = s.withAwaiting(Optional.empty());
+            return refused(next, scan.raw(), at, waiting.sku() + " is no longer in this station's catalog: take the unit"
+                    + " (" + printable(waiting.code()) + ") out of the box and tell your supervisor");
+        }
+        return check(s, waiting.with(scan.expiry(), scan.lot(), scan.serial()), match.get().item(), scan, catalog, at);
+    }
+
+    private Outcome typedRefused(PackSession s, Scan scan, String sku, Instant at) {
+        String message = "Typed dates, lots and serials are not accepted at this station: scan the GS1 code on the unit"
+                + " - or scan " + Commands.UNDO + " to put it aside";
+        Ev event = itemEvent(Verdict.COMMAND_REFUSED, at, s, scan, sku, 0, message);
+        return new Outcome(Verdict.COMMAND_REFUSED, s, List.of(event.build()), message, Optional.of(sku));
+    }
+
+    /** What an item must carry before it counts. */
+    static List<ItemData> needs(Item item) {
+        List<ItemData> needs = new ArrayList<>(3);
+        if (item.minShelfLifeDays() > 0) {
+            needs.add(ItemData.EXPIRY_DATE);
+        }
+        if (item.lotTracked()) {
+            needs.add(ItemData.LOT);
+        }
+        if (item.serialized()) {
+            needs.add(ItemData.SERIAL);
+        }
+        return needs;
+    }
+
+    // a GS1 code with an expiry date, lot or serial but no item number: it only makes sense as a follow-up
+    private static boolean dataOnly(Scan scan) {
+        return scan.symbology().isGs1() && scan.gtin().isEmpty() && !scan.ai().containsKey("00")
+                && (scan.expiry().isPresent() || scan.lot().isPresent() || scan.serial().isPresent());
+    }
+
+    // scanners send GS1 codes with FNC1 or GS; the brackets only appear in the line printed under the code
+    private static boolean typed(Scan scan) {
+        return scan.raw().startsWith("(");
+    }
+
+    private static String code(Scan scan) {
+        return scan.gtin().map(Gtin::digits).orElse(scan.data());
+    }
+
+    private static Optional<ItemMatch> itemOf(AwaitingData unit, Catalog catalog) {
+        return Gtin.tryParse(unit.code()).flatMap(catalog::itemByGtin).or(() -> catalog.itemByCode(unit.code()))
+                .filter(m -> m.item().sku().equals(unit.sku()));
+    }
+
+    /** What the packer must do to give a waiting unit its data. */
+    private String ask(List<ItemData> missing) {
+        String words = missing.stream().map(ItemData::words).collect(Collectors.joining(" and "));
+        String example = missing.stream().map(d -> "(" + d.ai() + ")" + switch (d) {
+            case EXPIRY_DATE -> "YYMMDD";
+            case LOT -> "LOT";
+            case SERIAL -> "SERIAL";
+        }).collect(Collectors.joining());
+        return "scan the GS1 code with " + words + (typedItemData ? " (or type it as printed under the code, " + example + ")" : "");
+    }
+
+    private Outcome refuse(Verdict verdict, PackSession s, String raw, String sku, int quantity, Optional<String> lot,
+            Optional<String> serial, Optional<String> expectedSku, String message, Instant at) {
+        Refused refused = new Refused(Optional.of(sku), quantity, raw, lot, serial, at);
         PackSession locked = s.withLock(Optional.of(new Lock(verdict, message, Optional.of(refused))));
-        Ev event = itemEvent(verdict, at, s, scan, sku, quantity, message);
+        Ev event = itemEvent(verdict, at, s, raw, sku, quantity, lot, serial, message);
         event.expectedSku = expectedSku;
         return new Outcome(verdict, locked, build(List.of(event)), message, Optional.of(sku));
     }
 
     private Ev itemEvent(Verdict verdict, Instant at, PackSession s, Scan scan, String sku, int quantity, String message) {
-        Ev event = new Ev(EventKind.SCAN, verdict, at, s, scan.raw(), message);
+        return itemEvent(verdict, at, s, scan.raw(), sku, quantity, scan.lot(), scan.serial(), message);
+    }
+
+    private Ev itemEvent(Verdict verdict, Instant at, PackSession s, String raw, String sku, int quantity,
+            Optional<String> lot, Optional<String> serial, String message) {
+        Ev event = new Ev(EventKind.SCAN, verdict, at, s, raw, message);
         event.sku = Optional.of(sku);
         event.quantity = quantity;
-        event.lot = scan.lot();
-        event.serial = scan.serial();
+        event.lot = lot;
+        event.serial = serial;
         return event;
     }
 
@@ -222,7 +369,7 @@ public final class PackRules {
                 String message = "Order " + id + " is already open. " + toPack(s);
                 return answer(Verdict.ORDER_OPENED, s, new Ev(EventKind.SCAN, Verdict.ORDER_OPENED, at, s, scan.raw(), message));
             }
-            if (!s.packed().isEmpty() || s.locked()) {
+            if (!s.packed().isEmpty() || s.locked() || s.awaitingData()) {
                 String message = "Order " + open.id() + " is still open with " + s.unitsInBox() + " units in the box:"
                         + " finish it, or scan " + Commands.CANCEL + " before opening order " + id;
                 return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
@@ -275,6 +422,12 @@ public final class PackRules {
             Optional<String> why = needsOpenUnlockedOrder(s, "SHORT");
             if (why.isPresent()) {
                 return refused(s, raw, at, why.get());
+            }
+            if (s.awaiting().isPresent()) {
+                // a unit nobody has checked must not ship inside a box closed short
+                return refused(s, raw, at, "SHORT is not possible while " + s.awaiting().get().sku() + " waits for "
+                        + words(s.awaiting().get().missing()) + ": scan its GS1 code, or scan " + Commands.UNDO
+                        + " to put it aside");
             }
             PackSession next = s.withPending(Optional.of(new Pending(Pending.Kind.SHORT, Optional.empty(), at)));
             String message = "Short: missing " + describeMissing(next) + ". Scan a short reason: " + codes(Commands.SHORT_REASONS);
@@ -348,6 +501,17 @@ public final class PackRules {
         Optional<String> why = needsOpenUnlockedOrder(s, "UNDO");
         if (why.isPresent()) {
             return refused(s, raw, at, why.get());
+        }
+        if (s.awaiting().isPresent()) {
+            AwaitingData waiting = s.awaiting().get();
+            PackSession next = s.withAwaiting(Optional.empty());
+            String message = "Put aside " + waiting.sku() + " (" + printable(waiting.raw()) + "), which was not counted:"
+                    + " take it out of the box. " + toPack(next);
+            Ev event = new Ev(EventKind.UNDO, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
+            event.sku = Optional.of(waiting.sku());
+            event.lot = waiting.lot();
+            event.serial = waiting.serial();
+            return new Outcome(Verdict.COMMAND_ACCEPTED, next, build(List.of(event)), message, Optional.of(waiting.sku()));
         }
         if (s.packed().isEmpty()) {
             return refused(s, raw, at, "Nothing to undo: the box is empty");
@@ -479,7 +643,7 @@ public final class PackRules {
             Optional<String> sku = excess.keySet().stream().findFirst();
             return new Settled(Optional.of(Verdict.OVER_QUANTITY), locked, List.of(), Optional.of(message), sku);
         }
-        if (s.missing().isEmpty()) {
+        if (s.missing().isEmpty() && s.awaiting().isEmpty()) {
             String message = "Order " + id + " complete: " + s.unitsInBox() + " units verified - close the box";
             Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, s, raw, message);
             done.quantity = s.unitsInBox();
@@ -538,9 +702,30 @@ public final class PackRules {
     // ---- words ----
 
     private static String describe(Item item, Scan scan, int quantity) {
-        String code = scan.gtin().map(Gtin::shortest).orElse(printable(scan.data()));
+        return describe(item, code(scan), quantity);
+    }
+
+    private static String describe(Item item, String code, int quantity) {
+        String shown = Gtin.tryParse(code).map(Gtin::shortest).orElse(printable(code));
         String name = item.name().isBlank() ? item.sku() : item.name();
-        return (quantity > 1 ? "pack of " + quantity + " " : "") + name + " (" + code + ")";
+        return (quantity > 1 ? "pack of " + quantity + " " : "") + name + " (" + shown + ")";
+    }
+
+    private static String describe(AwaitingData unit, Catalog catalog) {
+        return itemOf(unit, catalog).map(m -> describe(m.item(), unit.code(), unit.quantity()))
+                .orElse(unit.sku() + " (" + printable(unit.code()) + ")");
+    }
+
+    private static String words(List<ItemData> data) {
+        return data.stream().map(ItemData::words).collect(Collectors.joining(" and "));
+    }
+
+    private static String describeData(Scan scan) {
+        List<String> parts = new ArrayList<>(3);
+        scan.expiry().ifPresent(d -> parts.add("the expiry date " + d));
+        scan.lot().ifPresent(l -> parts.add("lot " + printable(l)));
+        scan.serial().ifPresent(v -> parts.add("serial " + printable(v)));
+        return String.join(", ", parts);
     }
 
     private static String describe(Map<String, Integer> units) {
@@ -555,8 +740,10 @@ public final class PackRules {
     private static String toPack(PackSession s) {
         Map<String, Integer> missing = s.missing();
         int units = missing.values().stream().mapToInt(Integer::intValue).sum();
-        return units == 0 ? "Nothing left to pack" : "Still to pack: " + describe(missing) + " (" + units + " units)";
+        String toPack = units == 0 ? "Nothing left to pack" : "Still to pack: " + describe(missing) + " (" + units + " units)";
+        return s.awaiting().map(w -> toPack + "; " + w.sku() + " waits for " + words(w.missing())).orElse(toPack);
     }
+
 
     private static String codes(List<ReasonCode> reasons) {
         return reasons.stream().map(ReasonCode::barcode).collect(Collectors.joining(", "));

@@ -3,6 +3,7 @@ package io.packcheck.core.verify;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderLine;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.Set;
  * @param packed    the accepted scans in the box, oldest first (UNDO takes back the last)
  * @param lock      why the session is locked, if it is
  * @param pending   a started SHORT or supervisor override waiting for its reason code
+ * @param awaiting  a unit in the box that is not counted until its expiry date, lot or serial is scanned
  */
 public record PackSession(
         String stationId,
@@ -31,7 +33,8 @@ public record PackSession(
         Optional<Order> order,
         List<Packed> packed,
         Optional<Lock> lock,
-        Optional<Pending> pending) {
+        Optional<Pending> pending,
+        Optional<AwaitingData> awaiting) {
 
     public PackSession {
         if (stationId == null || stationId.isBlank()) {
@@ -41,11 +44,21 @@ public record PackSession(
         if (order.isEmpty() && (!packed.isEmpty() || lock.isPresent())) {
             throw new IllegalArgumentException("session of station " + stationId + ": packed items or a lock without an open order");
         }
+        if (order.isEmpty() && awaiting.isPresent()) {
+            throw new IllegalArgumentException("session of station " + stationId + ": a unit awaiting its data without an open order");
+        }
+    }
+
+    /** A session with no unit waiting for its data (as every session stored before that existed). */
+    public PackSession(String stationId, Optional<String> packer, Optional<Order> order, List<Packed> packed,
+            Optional<Lock> lock, Optional<Pending> pending) {
+        this(stationId, packer, order, packed, lock, pending, Optional.empty());
     }
 
     /** A station with nobody logged in and no order open. */
     public static PackSession idle(String stationId) {
-        return new PackSession(stationId, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        return new PackSession(stationId, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -98,6 +111,86 @@ public record PackSession(
         public enum Kind {
             SHORT,
             OVERRIDE
+        }
+    }
+
+    /** Data a dated or traced item must carry before it counts. */
+    public enum ItemData {
+        /** AI 17, for an item with a minimum shelf life. */
+        EXPIRY_DATE("the expiry date", "17"),
+        /** AI 10, for a lot-tracked item. */
+        LOT("the lot number", "10"),
+        /** AI 21, for a serialised item. */
+        SERIAL("the serial number", "21");
+
+        private final String words;
+        private final String ai;
+
+        ItemData(String words, String ai) {
+            this.words = words;
+            this.ai = ai;
+        }
+
+        /** How the packer screen names it, e.g. "the expiry date". */
+        public String words() {
+            return words;
+        }
+
+        /** The GS1 application identifier that carries it. */
+        public String ai() {
+            return ai;
+        }
+    }
+
+    /**
+     * A unit scanned without data its item must carry: it is in the box but not counted, and the order cannot
+     * complete, until a follow-up scan (or typed entry, where the station allows it) supplies the rest.
+     *
+     * @param sku      the item
+     * @param quantity units the scanned barcode stands for (a case counts its pack quantity)
+     * @param code     the scanned item code: its GTIN-14, or the exact non-GTIN code
+     * @param raw      the first scan of the unit
+     * @param needs    what the item must carry, in {@link ItemData} order
+     * @param expiry   AI 17, once scanned
+     * @param lot      AI 10, once scanned
+     * @param serial   AI 21, once scanned
+     * @param at       when the unit was first scanned
+     */
+    public record AwaitingData(
+            String sku,
+            int quantity,
+            String code,
+            String raw,
+            List<ItemData> needs,
+            Optional<LocalDate> expiry,
+            Optional<String> lot,
+            Optional<String> serial,
+            Instant at) {
+
+        public AwaitingData {
+            needs = needs.stream().distinct().sorted().toList();
+        }
+
+        /** What is still missing, in {@link ItemData} order; empty when the unit can be checked and counted. */
+        public List<ItemData> missing() {
+            List<ItemData> missing = new ArrayList<>(needs.size());
+            for (ItemData need : needs) {
+                boolean has = switch (need) {
+                    case EXPIRY_DATE -> expiry.isPresent();
+                    case LOT -> lot.isPresent();
+                    case SERIAL -> serial.isPresent();
+                };
+                if (!has) {
+                    missing.add(need);
+                }
+            }
+            return missing;
+        }
+
+        /** The unit with the data a later scan carried; a value scanned later replaces an earlier one. */
+        AwaitingData with(Optional<LocalDate> newExpiry, Optional<String> newLot, Optional<String> newSerial) {
+            return new AwaitingData(sku, quantity, code, raw, needs, newExpiry.or(() -> expiry), newLot.or(() -> lot),
+                    newSerial.or(() -> serial), at);
         }
     }
 
@@ -180,34 +273,44 @@ public record PackSession(
     }
 
     PackSession withPacker(Optional<String> newPacker) {
-        return new PackSession(stationId, newPacker, order, packed, lock, pending);
+        return new PackSession(stationId, newPacker, order, packed, lock, pending, awaiting);
     }
 
     PackSession withOrder(Order newOrder) {
-        return new PackSession(stationId, packer, Optional.of(newOrder), packed, lock, pending);
+        return new PackSession(stationId, packer, Optional.of(newOrder), packed, lock, pending, awaiting);
     }
 
     PackSession withPacked(List<Packed> newPacked) {
-        return new PackSession(stationId, packer, order, newPacked, lock, pending);
+        return new PackSession(stationId, packer, order, newPacked, lock, pending, awaiting);
     }
 
     PackSession plus(Packed p) {
         List<Packed> list = new ArrayList<>(packed.size() + 1);
         list.addAll(packed);
         list.add(p);
-        return new PackSession(stationId, packer, order, list, lock, pending);
+        return new PackSession(stationId, packer, order, list, lock, pending, awaiting);
     }
 
     PackSession withLock(Optional<Lock> newLock) {
-        return new PackSession(stationId, packer, order, packed, newLock, pending);
+        return new PackSession(stationId, packer, order, packed, newLock, pending, awaiting);
     }
 
     PackSession withPending(Optional<Pending> newPending) {
-        return new PackSession(stationId, packer, order, packed, lock, newPending);
+        return new PackSession(stationId, packer, order, packed, lock, newPending, awaiting);
+    }
+
+    PackSession withAwaiting(Optional<AwaitingData> newAwaiting) {
+        return new PackSession(stationId, packer, order, packed, lock, pending, newAwaiting);
+    }
+
+    /** Whether a unit in the box waits for its data: the order cannot complete while one does. */
+    public boolean awaitingData() {
+        return awaiting.isPresent();
     }
 
     /** Same station and packer, no order: ready for the next box. */
     PackSession closed() {
-        return new PackSession(stationId, packer, Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        return new PackSession(stationId, packer, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 }

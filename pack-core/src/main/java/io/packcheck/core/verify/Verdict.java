@@ -14,8 +14,15 @@ public enum Verdict {
     EXPIRED,
     SHELF_LIFE_TOO_SHORT,
     DUPLICATE_SERIAL,
+    /** No longer given: a unit without its lot now waits for it ({@link #DATA_REQUIRED}); kept to read older events. */
     LOT_REQUIRED,
+    /** No longer given: a unit without its serial now waits for it ({@link #DATA_REQUIRED}); kept to read older events. */
     SERIAL_REQUIRED,
+    /**
+     * A dated, lot-tracked or serialised unit was scanned without that data: it is not counted (and the order
+     * cannot complete) until the code carrying it is scanned. Amber, not a mismatch: nothing is locked.
+     */
+    DATA_REQUIRED,
     ORDER_BLOCKED,
     NO_ORDER_OPEN,
     /** A scan while the session is locked by an earlier mismatch. */

@@ -17,6 +17,7 @@ final class InMemoryCatalog implements Catalog {
     private final Map<String, ItemMatch> byCode = new HashMap<>();
     private final Map<String, Order> orders = new HashMap<>();
     private final Map<String, Badge> badges = new HashMap<>();
+    private final Map<String, String> packedSerials = new HashMap<>();
 
     InMemoryCatalog item(Item item) {
         for (ItemBarcode barcode : item.barcodes()) {
@@ -37,6 +38,17 @@ final class InMemoryCatalog implements Catalog {
     InMemoryCatalog badge(Badge badge) {
         badges.put(badge.code(), badge);
         return this;
+    }
+
+    /** As if the hub knew this serial of the SKU was packed in that order. */
+    InMemoryCatalog serialPacked(String sku, String serial, String orderId) {
+        packedSerials.put(sku + "|" + serial, orderId);
+        return this;
+    }
+
+    @Override
+    public Optional<String> serialPackedElsewhere(String sku, String serial, String orderId) {
+        return Optional.ofNullable(packedSerials.get(sku + "|" + serial)).filter(o -> !o.equals(orderId));
     }
 
     @Override

@@ -197,28 +197,29 @@ class ItemRulesTest extends PackFixture {
     }
 
     @Test
-    void refusesALotTrackedItemScannedWithoutItsLot() {
+    void aLotTrackedItemScannedWithoutItsLotWaitsForItInsteadOfCounting() {
         scan("SO-1234");
 
         var withoutLot = ean(TEA);
-        scan(Commands.CLEAR);
-        var withLot = scan(Scans.withLot(TEA_14, "LOT7"));
+        var withLot = scan(Scans.gs1(TEA_14, Optional.of(TODAY.plusDays(60)), Optional.of("LOT7"), Optional.empty()));
 
-        assertThat(withoutLot.verdict()).isEqualTo(Verdict.LOT_REQUIRED);
+        assertThat(withoutLot.verdict()).isEqualTo(Verdict.DATA_REQUIRED);
+        assertThat(withoutLot.message()).contains("the expiry date and the lot number");
         assertThat(withLot.verdict()).isEqualTo(Verdict.MATCH);
         assertThat(withLot.events().get(0).lot()).contains("LOT7");
         assertThat(session.packed()).singleElement().satisfies(p -> assertThat(p.lot()).contains("LOT7"));
     }
 
     @Test
-    void refusesASerialisedItemScannedWithoutItsSerial() {
+    void aSerialisedItemScannedWithoutItsSerialIsNotCounted() {
         scan("SO-1234");
 
         var withoutSerial = ean(PHONE);
 
-        assertThat(withoutSerial.verdict()).isEqualTo(Verdict.SERIAL_REQUIRED);
-        assertThat(withoutSerial.message()).contains("Phone X (036000291452) is serialised");
+        assertThat(withoutSerial.verdict()).isEqualTo(Verdict.DATA_REQUIRED);
+        assertThat(withoutSerial.message()).startsWith("Phone X (036000291452) not counted yet: scan the GS1 code with the serial number");
         assertThat(session.verified("PHONE-X")).isZero();
+        assertThat(session.locked()).isFalse();
     }
 
     @Test

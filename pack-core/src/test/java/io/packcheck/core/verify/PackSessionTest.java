@@ -23,7 +23,7 @@ class PackSessionTest extends PackFixture {
 
         // as the station does after a restart: every component read back into fresh objects
         var restored = new PackSession(original.stationId(), original.packer(), original.order(),
-                new ArrayList<>(original.packed()), original.lock(), original.pending());
+                new ArrayList<>(original.packed()), original.lock(), original.pending(), original.awaiting());
         var fromOriginal = rules.scan(original, Scans.text("PCK-R-SUBSTITUTE"), catalog, NOW);
         var fromRestored = rules.scan(restored, Scans.text("PCK-R-SUBSTITUTE"), catalog, NOW);
 

@@ -202,10 +202,16 @@ public final class ConfigResolver {
                 case "false" -> false;
                 default -> throw bad(Setting.PACKER_LOGIN_REQUIRED, "'" + v + "' must be true or false");
             }).orElse(false);
+            boolean typedItemData = value(Setting.TYPED_ITEM_DATA).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw bad(Setting.TYPED_ITEM_DATA, "'" + v + "' must be true or false");
+            }).orElse(false);
             int retentionDays = value(Setting.OUTBOX_RETENTION_DAYS)
                     .map(v -> integer(Setting.OUTBOX_RETENTION_DAYS, v, 1, 3650)).orElse(7);
             StationConfig config = new StationConfig(stationId, scanner, scannerProfile, lights, lightProfile, pins,
-                    hub, token, tokenFile, hubCa, data, screenPort, screenBind, screenHosts, screenSecret, zone, loginRequired, Duration.ofDays(retentionDays));
+                    hub, token, tokenFile, hubCa, data, screenPort, screenBind, screenHosts, screenSecret, zone, loginRequired,
+                    Duration.ofDays(retentionDays), typedItemData);
             return new EffectiveConfig(config, sources, file);
         }
 

@@ -45,6 +45,7 @@ public record EffectiveConfig(StationConfig config, Map<Setting, Source> sources
         line(lines, Setting.TIME_ZONE, c.timeZone().getId());
         line(lines, Setting.PACKER_LOGIN_REQUIRED, Boolean.toString(c.packerLoginRequired()));
         line(lines, Setting.OUTBOX_RETENTION_DAYS, Long.toString(c.outboxRetention().toDays()));
+        line(lines, Setting.TYPED_ITEM_DATA, Boolean.toString(c.typedItemData()));
         return lines;
     }
 

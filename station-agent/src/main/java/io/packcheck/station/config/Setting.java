@@ -22,7 +22,8 @@ public enum Setting {
     SCREEN_SECRET("screenSecret", "--screen-secret", "PACKCHECK_SCREEN_SECRET"),
     TIME_ZONE("timeZone", "--time-zone", "PACKCHECK_TIME_ZONE"),
     PACKER_LOGIN_REQUIRED("packerLoginRequired", "--packer-login-required", "PACKCHECK_PACKER_LOGIN_REQUIRED"),
-    OUTBOX_RETENTION_DAYS("outboxRetentionDays", "--outbox-retention-days", "PACKCHECK_OUTBOX_RETENTION_DAYS");
+    OUTBOX_RETENTION_DAYS("outboxRetentionDays", "--outbox-retention-days", "PACKCHECK_OUTBOX_RETENTION_DAYS"),
+    TYPED_ITEM_DATA("typedItemData", "--typed-item-data", "PACKCHECK_TYPED_ITEM_DATA");
 
     private final String key;
     private final String flag;

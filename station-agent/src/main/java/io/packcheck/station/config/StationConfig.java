@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param timeZone            for dates on the screen and the GS1 date window
  * @param packerLoginRequired whether a packer must scan a badge before the first order
  * @param outboxRetention     how long confirmed events stay before the housekeeper purges them
+ * @param typedItemData       whether an item's expiry date, lot or serial may be typed instead of scanned
  */
 public record StationConfig(
         String stationId,
@@ -46,7 +47,8 @@ public record StationConfig(
         Optional<Secret> screenSecret,
         ZoneId timeZone,
         boolean packerLoginRequired,
-        Duration outboxRetention) {
+        Duration outboxRetention,
+        boolean typedItemData) {
 
     /** The packer screen's default address: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -56,13 +58,17 @@ public record StationConfig(
         screenHosts = List.copyOf(screenHosts);
     }
 
-    /** A station whose packer screen, if any, is served to this machine only. */
+    /**
+     * A station whose packer screen, if any, is served to this machine only, and where an item's data comes only
+     * from a scanned GS1 code.
+     */
     public StationConfig(String stationId, Optional<String> scannerPort, String scannerProfile, LightsMode lights,
                          String lightProfile, Map<String, Integer> lightPins, Optional<URI> hub, Optional<Secret> token,
                          Optional<Path> tokenFile, Optional<Path> hubCa, Path dataDir, int screenPort, ZoneId timeZone,
                          boolean packerLoginRequired, Duration outboxRetention) {
         this(stationId, scannerPort, scannerProfile, lights, lightProfile, lightPins, hub, token, tokenFile, hubCa,
-                dataDir, screenPort, LOOPBACK, List.of(), Optional.empty(), timeZone, packerLoginRequired, outboxRetention);
+                dataDir, screenPort, LOOPBACK, List.of(), Optional.empty(), timeZone, packerLoginRequired, outboxRetention,
+                false);
     }
 
     /** How the indicator is driven. */

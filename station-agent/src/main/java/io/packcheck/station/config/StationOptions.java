@@ -71,6 +71,10 @@ public final class StationOptions {
             description = "A packer must scan a badge before the first order (default: false).")
     String packerLoginRequired;
 
+    @Option(names = "--typed-item-data", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "An expiry date, lot or serial may be typed as printed under the code, e.g. (17)261231 (default: false).")
+    String typedItemData;
+
     @Option(names = "--outbox-retention-days", paramLabel = "DAYS", description = "Days confirmed events are kept (default: 7).")
     String outboxRetentionDays;
 
@@ -100,6 +104,7 @@ public final class StationOptions {
         put(flags, Setting.TIME_ZONE, timeZone);
         put(flags, Setting.PACKER_LOGIN_REQUIRED, packerLoginRequired);
         put(flags, Setting.OUTBOX_RETENTION_DAYS, outboxRetentionDays);
+        put(flags, Setting.TYPED_ITEM_DATA, typedItemData);
         return flags;
     }
 

@@ -17,6 +17,14 @@ public interface HubLink extends AutoCloseable {
      */
     OrderLookup fetchOrder(String idOrAlias);
 
+    /**
+     * Asks the hub whether another order's box already holds this serial of the SKU. Blocks the calling thread for
+     * at most the fetch timeout (800 ms by default); a link that cannot ask answers {@link SerialCheck.Unknown}.
+     */
+    default SerialCheck serialPackedIn(String sku, String serial, String orderId) {
+        return new SerialCheck.Unknown("this hub link cannot ask about serials");
+    }
+
     /** Online, offline, refused by the hub, or still connecting after a start. */
     LinkState state();
 

@@ -197,6 +197,51 @@ public final class VertxHubLink extends VerticleBase implements HubLink {
         }
     }
 
+    @Override
+    public SerialCheck serialPackedIn(String sku, String serial, String orderId) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("serialPackedIn waits for the hub; call it from the runtime's thread, not an event loop");
+        }
+        Context c = linkContext;
+        if (c == null || stopped) {
+            return new SerialCheck.Unknown("the hub link is not running");
+        }
+        CompletableFuture<SerialCheck> answer = new CompletableFuture<>();
+        c.runOnContext(v -> askSerial(sku, serial, orderId).onComplete(ar -> answer.complete(ar.succeeded()
+                ? ar.result()
+                : new SerialCheck.Unknown(describe(ar.cause())))));
+        long timeout = settings.fetchTimeout().toMillis();
+        try {
+            return answer.get(timeout + 200, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new SerialCheck.Unknown("the hub did not answer within " + timeout + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SerialCheck.Unknown("interrupted while waiting for the hub");
+        } catch (ExecutionException e) {
+            return new SerialCheck.Unknown(describe(e.getCause()));
+        }
+    }
+
+    private Future<SerialCheck> askSerial(String sku, String serial, String orderId) {
+        long timeout = settings.fetchTimeout().toMillis();
+        String uri = "/api/v1/station/serials/" + pathSegment(sku) + "/" + pathSegment(serial) + "?order="
+                + URLEncoder.encode(orderId, StandardCharsets.UTF_8);
+        return request(client.get(path(uri))).connectTimeout(timeout).timeout(timeout).send()
+                .compose(response -> expectOk(response, "serial check"))
+                .map(ok -> {
+                    reached();
+                    var orders = ok.bodyAsJsonObject().getJsonArray("orders");
+                    return orders == null || orders.isEmpty()
+                            ? (SerialCheck) new SerialCheck.NotPacked()
+                            : new SerialCheck.PackedElsewhere(orders.getJsonObject(0).getString("orderId"));
+                });
+    }
+
+    private static String pathSegment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private Future<OrderLookup> lookup(String idOrAlias) {
         long timeout = settings.fetchTimeout().toMillis();
         String encoded = URLEncoder.encode(idOrAlias, StandardCharsets.UTF_8).replace("+", "%20");

@@ -30,7 +30,8 @@ public enum Signal {
                     SERIAL_REQUIRED, LOCKED, ORDER_BLOCKED -> MISMATCH;
             case UNKNOWN_CODE -> UNKNOWN;
             case UNREADABLE -> UNREADABLE;
-            case NO_ORDER_OPEN, COMMAND_REFUSED -> REFUSED;
+            // a unit waiting for its date, lot or serial is not counted, and nothing is locked: amber
+            case NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED -> REFUSED;
         };
     }
 

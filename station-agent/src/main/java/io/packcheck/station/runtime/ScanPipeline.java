@@ -3,12 +3,14 @@ package io.packcheck.station.runtime;
 import io.packcheck.core.barcode.ScanParse;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.enrol.Enrolment;
+import io.packcheck.core.verify.Catalog;
 import io.packcheck.core.verify.Commands;
 import io.packcheck.core.verify.Outcome;
 import io.packcheck.core.verify.PackSession;
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.hub.OrderLookup;
+import io.packcheck.station.hub.SerialCheckingCatalog;
 import io.packcheck.station.lights.Condition;
 import io.packcheck.station.lights.Signal;
 import io.packcheck.station.runtime.ScreenProjection.Notice;
@@ -118,7 +120,7 @@ final class ScanPipeline {
     /** One scan: decide, then commit, then signal. */
     void scan(ScanParse parse) {
         Instant at = parts.clock().instant();
-        Outcome outcome = parts.rules().scan(session, parse, parts.cache(), at);
+        Outcome outcome = parts.rules().scan(session, parse, catalog(), at);
         if (outcome.verdict() == Verdict.UNKNOWN_CODE) {
             outcome = askHub(parse, at).orElse(outcome);
         }
@@ -150,6 +152,11 @@ final class ScanPipeline {
         screen.publish(session);
     }
 
+    /** The cache, with the hub asked about serials while it is usable (offline, it would only make the packer wait). */
+    private Catalog catalog() {
+        return new SerialCheckingCatalog(parts.cache(), hub.link().filter(h -> !hub.unusable()));
+    }
+
     /** A code that may be an order the cache has not heard of yet: the hub may know it. */
     private Optional<Outcome> askHub(ScanParse parse, Instant at) {
         // offline or refused, the lookup could only fail: the code is unknown now rather than after a wait
@@ -161,7 +168,7 @@ final class ScanPipeline {
         OrderLookup lookup = hub.link().get().fetchOrder(code);
         if (lookup instanceof OrderLookup.Found found) {
             LOG.info("order {} fetched from the hub for code {}", found.order().id(), code);
-            return Optional.of(parts.rules().scan(session, parse, parts.cache(), at));
+            return Optional.of(parts.rules().scan(session, parse, catalog(), at));
         }
         if (lookup instanceof OrderLookup.Unreachable unreachable) {
             LOG.warn("hub lookup of code {} failed: {}", code, unreachable.reason());
@@ -209,6 +216,6 @@ final class ScanPipeline {
         }
         // the data directory moved to a station with a new id: the box is the same, its events carry the new id
         LOG.warn("stored session belongs to station id {}, continuing it as {}", s.stationId(), stationId);
-        return new PackSession(stationId, s.packer(), s.order(), s.packed(), s.lock(), s.pending());
+        return new PackSession(stationId, s.packer(), s.order(), s.packed(), s.lock(), s.pending(), s.awaiting());
     }
 }

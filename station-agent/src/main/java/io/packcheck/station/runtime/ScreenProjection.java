@@ -132,7 +132,8 @@ final class ScreenProjection {
     private Optional<ScreenView.OpenOrder> openOrder(PackSession s) {
         return s.order().map(order -> {
             List<ScreenView.Line> lines = new ArrayList<>();
-            required(order).forEach((sku, expected) -> lines.add(new ScreenView.Line(sku, name(sku), s.verified(sku), expected)));
+            required(order).forEach((sku, expected) -> lines.add(new ScreenView.Line(sku, name(sku), s.verified(sku), expected,
+                    ScreenView.waitingFor(s, sku))));
             return new ScreenView.OpenOrder(order.id(), lines);
         });
     }

@@ -193,7 +193,7 @@ public final class StationAgent implements AutoCloseable {
         station = new PackStation(new PackStation.Parts(
                 stationId,
                 new ScanParser(clock),
-                new PackRules(config.timeZone(), config.packerLoginRequired()),
+                new PackRules(config.timeZone(), config.packerLoginRequired(), config.typedItemData()),
                 cache,
                 sessions,
                 outbox,

@@ -1,5 +1,6 @@
 package io.packcheck.station.screen;
 
+import io.packcheck.core.verify.PackSession;
 import io.packcheck.core.verify.Verdict;
 import java.time.Duration;
 import java.util.List;
@@ -46,8 +47,29 @@ public record ScreenView(
         }
     }
 
-    /** One order line: how many units went into the box of how many ordered. */
-    public record Line(String sku, String name, int scanned, int expected) {}
+    /**
+     * One order line: how many units went into the box of how many ordered.
+     *
+     * @param waitingFor what a unit of this line in the box still needs before it counts, in the packer's words
+     *                   (e.g. "the expiry date"); empty when no unit waits
+     */
+    public record Line(String sku, String name, int scanned, int expected, List<String> waitingFor) {
+        public Line {
+            waitingFor = List.copyOf(waitingFor);
+        }
+
+        /** A line with no unit waiting for its data. */
+        public Line(String sku, String name, int scanned, int expected) {
+            this(sku, name, scanned, expected, List.of());
+        }
+    }
+
+    /** What the unit of this SKU waiting in the session's box still needs (empty when none waits), for {@link Line}. */
+    public static List<String> waitingFor(PackSession session, String sku) {
+        return session.awaiting().filter(w -> w.sku().equals(sku))
+                .map(w -> w.missing().stream().map(PackSession.ItemData::words).toList())
+                .orElse(List.of());
+    }
 
     /**
      * The answer to the last scan.

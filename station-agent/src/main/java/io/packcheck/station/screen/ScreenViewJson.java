@@ -47,7 +47,8 @@ final class ScreenViewJson {
                         .put("name", line.name().isBlank() ? line.sku() : line.name())
                         .put("scanned", line.scanned())
                         .put("expected", line.expected())
-                        .put("state", line.scanned() >= line.expected() ? (line.scanned() > line.expected() ? "over" : "done") : "open"));
+                        .put("state", state(line))
+                        .put("waitingFor", waitingFor(line)));
             }
             json.put("order", new JsonObject().put("id", order.id()).put("lines", lines));
         });
@@ -63,6 +64,21 @@ final class ScreenViewJson {
         return json;
     }
 
+    private static String state(ScreenView.Line line) {
+        if (!line.waitingFor().isEmpty()) {
+            return "waiting";
+        }
+        return line.scanned() >= line.expected() ? (line.scanned() > line.expected() ? "over" : "done") : "open";
+    }
+
+    /** What the packer must scan for the unit of this line that waits, or null when none waits. */
+    private static String waitingFor(ScreenView.Line line) {
+        if (line.waitingFor().isEmpty()) {
+            return null;
+        }
+        return "1 unit not counted yet: scan the GS1 code with " + String.join(" and ", line.waitingFor());
+    }
+
     static Tone tone(Verdict verdict) {
         if (verdict.isMismatch()) {
             return Tone.BAD;
@@ -70,7 +86,7 @@ final class ScreenViewJson {
         return switch (verdict) {
             case MATCH, LINE_COMPLETE, ORDER_COMPLETE, ORDER_OPENED, COMMAND_ACCEPTED -> Tone.GOOD;
             case ORDER_BLOCKED, LOCKED -> Tone.BAD;
-            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED -> Tone.WARN;
+            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED -> Tone.WARN;
             default -> Tone.INFO;
         };
     }
@@ -91,6 +107,7 @@ final class ScreenViewJson {
             case DUPLICATE_SERIAL -> "Serial already packed";
             case LOT_REQUIRED -> "Lot number needed";
             case SERIAL_REQUIRED -> "Serial number needed";
+            case DATA_REQUIRED -> "Not counted yet";
             case ORDER_BLOCKED -> "Do not pack";
             case NO_ORDER_OPEN -> "Scan the order first";
             case LOCKED -> "Station locked";

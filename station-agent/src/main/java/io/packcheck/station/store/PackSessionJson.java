@@ -4,6 +4,8 @@ import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderLine;
 import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.core.verify.PackSession;
+import io.packcheck.core.verify.PackSession.AwaitingData;
+import io.packcheck.core.verify.PackSession.ItemData;
 import io.packcheck.core.verify.PackSession.Lock;
 import io.packcheck.core.verify.PackSession.Packed;
 import io.packcheck.core.verify.PackSession.Pending;
@@ -13,6 +15,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.function.Function;
 /**
  * The pack session as JSON, for the session store. Every component is written, so a restored session
  * equals the one stored; a damaged row is refused with the field that is wrong, never half read.
+ * A component added later is optional in the JSON, so a session stored by an older agent still reads.
  */
 public final class PackSessionJson implements SessionCodec<PackSession> {
 
@@ -35,6 +39,7 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
         json.put("packed", packed);
         s.lock().ifPresent(l -> json.put("lock", lock(l)));
         s.pending().ifPresent(p -> json.put("pending", pending(p)));
+        s.awaiting().ifPresent(a -> json.put("awaiting", awaiting(a)));
         return json.encode();
     }
 
@@ -59,7 +64,8 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
                     f.optionalObject("order").map(PackSessionJson::order),
                     packed,
                     f.optionalObject("lock").map(PackSessionJson::lock),
-                    f.optionalObject("pending").map(PackSessionJson::pending));
+                    f.optionalObject("pending").map(PackSessionJson::pending),
+                    f.optionalObject("awaiting").map(PackSessionJson::awaiting));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("pack session")) {
                 throw e;
@@ -149,6 +155,33 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
         return new Pending(f.choice("kind", Pending.Kind::valueOf), f.optionalString("supervisor"), f.instant("at"));
     }
 
+    private static JsonObject awaiting(AwaitingData a) {
+        JsonArray needs = new JsonArray();
+        a.needs().forEach(n -> needs.add(n.name()));
+        JsonObject json = new JsonObject()
+                .put("sku", a.sku())
+                .put("quantity", a.quantity())
+                .put("code", a.code())
+                .put("raw", a.raw())
+                .put("needs", needs)
+                .put("at", a.at().toString());
+        a.expiry().ifPresent(v -> json.put("expiry", v.toString()));
+        a.lot().ifPresent(v -> json.put("lot", v));
+        a.serial().ifPresent(v -> json.put("serial", v));
+        return json;
+    }
+
+    private static AwaitingData awaiting(Fields f) {
+        List<ItemData> needs = new ArrayList<>();
+        JsonArray array = f.array("needs");
+        for (int i = 0; i < array.size(); i++) {
+            int index = i;
+            needs.add(f.choice("needs[" + i + "]", () -> array.getValue(index), ItemData::valueOf));
+        }
+        return new AwaitingData(f.string("sku"), f.integer("quantity"), f.string("code"), f.string("raw"), needs,
+                f.optionalDate("expiry"), f.optionalString("lot"), f.optionalString("serial"), f.instant("at"));
+    }
+
     /** Typed reads from one JSON object; every failure names the field's path. */
     private record Fields(String path, JsonObject json) {
 
@@ -191,6 +224,31 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
 
         Optional<Instant> optionalInstant(String name) {
             return json.containsKey(name) ? Optional.of(instant(name)) : Optional.empty();
+        }
+
+        Optional<LocalDate> optionalDate(String name) {
+            if (!json.containsKey(name)) {
+                return Optional.empty();
+            }
+            String text = string(name);
+            try {
+                return Optional.of(LocalDate.parse(text));
+            } catch (DateTimeParseException e) {
+                throw bad(name, "'" + text + "' is not an ISO date");
+            }
+        }
+
+        /** An enum value read from an array element. */
+        <E> E choice(String name, java.util.function.Supplier<Object> value, Function<String, E> valueOf) {
+            Object v = value.get();
+            if (!(v instanceof String text)) {
+                throw bad(name, v == null ? "is missing" : "must be a string");
+            }
+            try {
+                return valueOf.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw bad(name, "'" + text + "' is not a known value");
+            }
         }
 
         <E> E choice(String name, Function<String, E> valueOf) {

@@ -136,6 +136,21 @@ class ConfigResolverTest {
     }
 
     @Test
+    void typedItemDataIsOffUnlessTheSiteAllowsIt() throws Exception {
+        Path file = config("{\"typedItemData\": \"true\"}");
+
+        boolean byDefault = resolver(Map.of()).resolve(Optional.empty(), Map.of()).config().typedItemData();
+        boolean inTheFile = resolver(Map.of()).resolve(Optional.of(file.toString()), Map.of()).config().typedItemData();
+        boolean byFlag = flag(Setting.TYPED_ITEM_DATA, "true").config().typedItemData();
+
+        assertThat(byDefault).isFalse();
+        assertThat(inTheFile).isTrue();
+        assertThat(byFlag).isTrue();
+        assertThatThrownBy(() -> flag(Setting.TYPED_ITEM_DATA, "sometimes"))
+                .hasMessage("setting typedItemData (flag --typed-item-data): 'sometimes' must be true or false");
+    }
+
+    @Test
     void takesAProfileByNameOrAsThePathOfASiteProfileFile() {
         StationConfig c = resolver(Map.of()).resolve(Optional.empty(), Map.of(
                 Setting.SCANNER_PROFILE, "/etc/packcheck/our-scanner.json",
