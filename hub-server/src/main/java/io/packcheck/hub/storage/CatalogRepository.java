@@ -17,7 +17,15 @@ import java.util.function.Function;
 /** Items, badges and orders, and the change feed stations sync from. */
 public interface CatalogRepository {
 
-    Write putItem(Item item);
+    /**
+     * Creates or changes an item. A code another item owns (compared as GTIN-14) is a {@link Conflict} naming
+     * that item, unless {@code moveBarcodes}: then the old owner gives the code up first, as a change of its own.
+     */
+    Write putItem(Item item, boolean moveBarcodes);
+
+    default Write putItem(Item item) {
+        return putItem(item, false);
+    }
 
     /** Deletes the item; stations hear of it as an {@code item-deleted} change. False if there was none. */
     boolean deleteItem(String sku);
