@@ -78,8 +78,9 @@ public final class ReportRoutes {
             @SuppressWarnings("unchecked")
             List<Counts> rows = (List<Counts>) result[0];
             Counts total = (Counts) result[1];
-            Table table = Table.of(by, "scans", "mismatches", "mismatchRate", "completed");
-            rows.forEach(r -> table.row(r.key(), r.scans(), r.mismatches(), round(r.mismatchRate()), r.completed()));
+            Table table = Table.of(by, "scans", "mismatches", "mismatchRate", "completed", "completedOverridden");
+            rows.forEach(r -> table.row(r.key(), r.scans(), r.mismatches(), round(r.mismatchRate()), r.completed(),
+                    r.completedOverridden()));
             Reply.send(ctx, "mismatch-rate-by-" + by, table, rangeJson(range).put("by", by)
                     .put("total", counts(total)));
         }).onFailure(ctx::fail);
@@ -98,8 +99,8 @@ public final class ReportRoutes {
         TimeRange range = Params.range(ctx, hub.clock().instant(), MAX_RANGE_DAYS);
         int limit = Params.integer(ctx, "limit", 1, 1000, 20);
         db(() -> hub.storage().reports().confusedPairs(range, limit)).onSuccess(pairs -> {
-            Table table = Table.of("expectedSku", "scannedSku", "count");
-            pairs.forEach(p -> table.row(p.expectedSku(), p.scannedSku(), p.count()));
+            Table table = Table.of("expectedSku", "scannedSku", "count", "onlyOpenLine");
+            pairs.forEach(p -> table.row(p.expectedSku(), p.scannedSku(), p.count(), p.onlyOpenLine()));
             Reply.send(ctx, "confused-pairs", table, rangeJson(range));
         }).onFailure(ctx::fail);
     }
@@ -253,7 +254,8 @@ public final class ReportRoutes {
 
     private static JsonObject counts(Counts c) {
         return new JsonObject().put("scans", c.scans()).put("mismatches", c.mismatches())
-                .put("mismatchRate", round(c.mismatchRate())).put("completed", c.completed());
+                .put("mismatchRate", round(c.mismatchRate())).put("completed", c.completed())
+                .put("completedOverridden", c.completedOverridden());
     }
 
     static double round(double value) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /** Items, badges and orders, and the change feed stations sync from. */
 public interface CatalogRepository {
@@ -46,6 +47,9 @@ public interface CatalogRepository {
 
     /** The order with this id, or with this pack-slip or tote alias. */
     Optional<SyncedOrder> order(String idOrAlias);
+
+    /** The units the order asked for per SKU at each version, for replaying a box packed against an older one. */
+    LongFunction<Optional<Map<String, Integer>>> linesAt(String orderId);
 
     OrderPage orders(Optional<OrderStatus> status, int page, int pageSize);
 

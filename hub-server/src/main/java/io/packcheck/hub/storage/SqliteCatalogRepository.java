@@ -27,6 +27,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /** The catalog in the {@code item}, {@code badge}, {@code pack_order} and {@code order_alias} tables. */
 public final class SqliteCatalogRepository implements CatalogRepository {
@@ -281,6 +284,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                     s.executeUpdate();
                 }
                 insertAliases(c, content);
+                recordLines(c, content.id(), 1, lines);
                 return new OrderWrite(Write.CREATED, synced(content, 1, OrderStatus.OPEN, Optional.empty()));
             }
             Row row = existing.get();
@@ -305,6 +309,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                 d.executeUpdate();
             }
             insertAliases(c, content);
+            recordLines(c, content.id(), row.version() + 1, lines);
             return new OrderWrite(Write.UPDATED, synced(content, row.version() + 1, row.status(), row.holdReason()));
         });
     }
@@ -383,6 +388,41 @@ public final class SqliteCatalogRepository implements CatalogRepository {
             }
             return row.map(Row::toSynced);
         });
+    }
+
+    @Override
+    public LongFunction<Optional<Map<String, Integer>>> linesAt(String orderId) {
+        NavigableMap<Long, Map<String, Integer>> versions = db.transaction(c -> linesByVersion(c, orderId));
+        return version -> Optional.ofNullable(versions.floorEntry(version)).map(Map.Entry::getValue);
+    }
+
+    /** The units per SKU of each version of the order whose lines changed (commands keep the lines). */
+    public static NavigableMap<Long, Map<String, Integer>> linesByVersion(Connection c, String orderId) throws SQLException {
+        NavigableMap<Long, Map<String, Integer>> versions = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT version, lines FROM order_lines_version WHERE order_id = ?")) {
+            s.setString(1, orderId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Integer> units = new LinkedHashMap<>();
+                    new JsonArray(rs.getString(2)).forEach(o -> {
+                        JsonObject line = (JsonObject) o;
+                        units.merge(line.getString("sku"), line.getInteger("quantity"), Integer::sum);
+                    });
+                    versions.put(rs.getLong(1), units);
+                }
+            }
+        }
+        return versions;
+    }
+
+    private static void recordLines(Connection c, String orderId, long version, String lines) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT OR REPLACE INTO order_lines_version (order_id, version, lines) VALUES (?, ?, ?)")) {
+            s.setString(1, orderId);
+            s.setLong(2, version);
+            s.setString(3, lines);
+            s.executeUpdate();
+        }
     }
 
     @Override
