@@ -38,7 +38,7 @@
     P.chart('chart-kinds', 'bar', kinds.rows.map(r => r.kind),
       [{ label: 'mismatches', data: kinds.rows.map(r => r.count), backgroundColor: '#ffc400' }], { indexAxis: 'y' });
     P.table('pairs', [{ key: 'expectedSku', label: 'Expected' }, { key: 'scannedSku', label: 'Scanned instead' },
-      { key: 'count', label: 'Times', num: true }], pairs.rows);
+      { key: 'count', label: 'Times', num: true }, { key: 'onlyOpenLine', label: 'Only line open', num: true }], pairs.rows);
   });
   P.onRefresh(async () => {
     const stations = await P.api('/api/v1/reports/stations');
