@@ -171,6 +171,9 @@ public final class Rollups {
             }
             String orderId = e.orderId().get();
             NavigableMap<Long, Map<String, Integer>> versions = SqliteCatalogRepository.linesByVersion(c, orderId);
+            if (versions.isEmpty()) {
+                return fallback;
+            }
             BoxReplay box = new BoxReplay(v -> Optional.ofNullable(versions.floorEntry(v)).map(Map.Entry::getValue));
             PreparedStatement s = statement(c, BOX_EVENTS);
             s.setString(1, orderId);
