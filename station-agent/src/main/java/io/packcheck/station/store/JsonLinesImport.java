@@ -86,32 +86,30 @@ public final class JsonLinesImport {
      * leave it: an earlier line of the file may have taken a code off its old owner, or given it to another.
      */
     private final class PendingCodes {
-        private final Map<String, String> owners = new HashMap<>();
+        private final Map<String, SqliteOrderCache.CodeOwner> owners = new HashMap<>();
         private final Set<String> skus = new HashSet<>();
 
         /** Takes the item's codes, or refuses the item when another item holds one of them. */
         void claim(Item item) {
             for (int i = 0; i < item.barcodes().size(); i++) {
                 String code = item.barcodes().get(i).code();
-                Optional<String> owner = pendingOwner(code, item.sku());
-                if (owner.isEmpty()) {
-                    owner = cache.owner(code, item.sku()).filter(o -> !skus.contains(o.sku()))
-                            .map(o -> o.sku() + (o.code().equals(code) ? "" : " (as " + o.code() + ")"));
-                }
+                Optional<SqliteOrderCache.CodeOwner> owner = pendingOwner(code, item.sku())
+                        .or(() -> cache.owner(code, item.sku()).filter(o -> !skus.contains(o.sku())));
                 if (owner.isPresent()) {
-                    String sku = owner.get().split(" ", 2)[0];
-                    throw new ProtocolException("barcodes[" + i + "].code", code + " is already a code of item "
-                            + owner.get() + "; an import never moves a code to another item: import " + sku
-                            + " without it first");
+                    String sku = owner.get().sku();
+                    String theirs = owner.get().code().equals(code) ? "" : " (as " + owner.get().code() + ")";
+                    throw new ProtocolException("barcodes[" + i + "].code", code + " is already a code of item " + sku
+                            + theirs + "; an import never moves a code to another item: import " + sku + " without it first");
                 }
             }
-            owners.values().removeIf(item.sku()::equals);
+            owners.values().removeIf(o -> o.sku().equals(item.sku()));
             skus.add(item.sku());
-            item.barcodes().forEach(b -> CodeKeys.of(b.code()).forEach(key -> owners.put(key, item.sku())));
+            item.barcodes().forEach(b -> CodeKeys.of(b.code())
+                    .forEach(key -> owners.put(key, new SqliteOrderCache.CodeOwner(item.sku(), b.code()))));
         }
 
-        private Optional<String> pendingOwner(String code, String sku) {
-            return CodeKeys.of(code).stream().map(owners::get).filter(o -> o != null && !o.equals(sku)).findFirst();
+        private Optional<SqliteOrderCache.CodeOwner> pendingOwner(String code, String sku) {
+            return CodeKeys.of(code).stream().map(owners::get).filter(o -> o != null && !o.sku().equals(sku)).findFirst();
         }
 
         void clear() {

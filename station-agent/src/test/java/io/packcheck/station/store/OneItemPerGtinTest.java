@@ -113,7 +113,7 @@ class OneItemPerGtinTest {
             ImportReport report = new JsonLinesImport(cache).run(new BufferedReader(new StringReader(file)), r -> { });
 
             assertThat(report.refused()).extracting(ImportReport.Refusal::toString).containsExactly(
-                    "line 2: item MUG-RED: barcodes[1].code: 04006381333931 is already a code of item MUG-BLUE;"
+                    "line 2: item MUG-RED: barcodes[1].code: 04006381333931 is already a code of item MUG-BLUE (as 4006381333931);"
                             + " an import never moves a code to another item: import MUG-BLUE without it first",
                     "line 3: item CUP: barcodes[0].code: INT-1 is already a code of item MUG-BLUE;"
                             + " an import never moves a code to another item: import MUG-BLUE without it first");
