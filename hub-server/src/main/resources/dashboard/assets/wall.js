@@ -39,7 +39,7 @@
       [{ label: 'mismatches', data: kinds.rows.map(r => r.count), backgroundColor: '#ffc400' }], { indexAxis: 'y' });
     P.table('pairs', [{ key: 'expectedSku', label: 'Expected', code: true },
       { key: 'scannedSku', label: 'Scanned instead', code: true },
-      { key: 'count', label: 'Times', num: true }], pairs.rows);
+      { key: 'count', label: 'Times', num: true }, { key: 'onlyOpenLine', label: 'Only line open', num: true }], pairs.rows);
   });
   P.onRefresh(async () => {
     const stations = await P.api('/api/v1/reports/stations');

@@ -180,7 +180,8 @@ class DashboardApiTest {
 
         JsonObject byStation = json(dashboard.get("/api/v1/reports/mismatch-rate?by=station", cookie));
         assertThat(byStation.getJsonArray("rows")).containsExactly(new JsonObject().put("station", "ST-1")
-                .put("scans", 3).put("mismatches", 2).put("mismatchRate", 0.6667).put("completed", 1));
+                .put("scans", 3).put("mismatches", 2).put("mismatchRate", 0.6667).put("completed", 1)
+                .put("completedOverridden", 0));
         JsonObject byPacker = json(dashboard.get("/api/v1/reports/mismatch-rate?by=packer", cookie));
         assertThat(byPacker.getJsonArray("rows").getJsonObject(0).getString("packer")).isEqualTo("P-7");
         JsonObject bySku = json(dashboard.get("/api/v1/reports/mismatch-rate?by=sku", cookie));
@@ -194,7 +195,7 @@ class DashboardApiTest {
                 "UNKNOWN_CODE");
         JsonArray pairs = json(dashboard.get("/api/v1/reports/confused-pairs", cookie)).getJsonArray("rows");
         assertThat(pairs).containsExactly(new JsonObject().put("expectedSku", "MUG-1").put("scannedSku", "MUG-2")
-                .put("count", 1));
+                .put("count", 1).put("onlyOpenLine", 0));
     }
 
     @Test
@@ -274,7 +275,8 @@ class DashboardApiTest {
         assertThat(byHour.getJsonArray("rows").stream().map(r -> (JsonObject) r)
                 .map(r -> r.getString("hour") + "=" + r.getInteger("scans") + "/" + r.getInteger("mismatches")))
                 .containsExactlyInAnyOrder("2026-11-21T10:00:00Z=3/2", "2026-11-21T11:00:00Z=1/1");
-        assertThat(pairs).containsExactly(new JsonObject().put("expectedSku", "B").put("scannedSku", "A").put("count", 4));
+        assertThat(pairs).containsExactly(new JsonObject().put("expectedSku", "B").put("scannedSku", "A").put("count", 4)
+                .put("onlyOpenLine", 0));
         assertThat(kinds.getJsonObject(0).getString("kind")).isEqualTo("WRONG_ITEM");
         assertThat(kinds.getJsonObject(0).getInteger("count")).isEqualTo(4);
     }

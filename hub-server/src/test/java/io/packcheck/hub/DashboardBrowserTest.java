@@ -123,7 +123,7 @@ class DashboardBrowserTest {
         assertThat(csv.get("status")).isEqualTo(200L);
         assertThat((String) csv.get("type")).startsWith("text/csv");
         assertThat((String) csv.get("body")).isEqualTo(
-                "station,scans,mismatches,mismatchRate,completed\r\nST-1,41,9,0.2195,0\r\n");
+                "station,scans,mismatches,mismatchRate,completed,completedOverridden\r\nST-1,41,9,0.2195,0,0\r\n");
 
         browser.get(base + "/dashboard/orders.html?order=O-3");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("order-status"), "Order O-3"));

@@ -1,6 +1,7 @@
 package io.packcheck.hub.http;
 
 import io.packcheck.hub.auth.CredentialKind;
+import io.packcheck.core.verify.PackEvent;
 import io.packcheck.protocol.PackEventCodec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,14 +30,19 @@ public final class EventRoutes {
     private void list(RoutingContext ctx) {
         long after = Cursors.decode('e', Bodies.query(ctx, "after"), "after");
         int limit = Bodies.intQuery(ctx, "limit", 1, MAX_LIMIT, 100);
-        hub.db().call(() -> hub.storage().events().after(after, limit)).onSuccess(events -> {
+        hub.db().call(() -> {
             JsonArray out = new JsonArray();
             long cursor = after;
-            for (var stored : events) {
-                out.add(PackEventCodec.toJson(stored.event()).put("receivedAt", stored.receivedAt().toString()));
+            for (var stored : hub.storage().events().after(after, limit)) {
+                JsonObject json = PackEventCodec.toJson(stored.event()).put("receivedAt", stored.receivedAt().toString());
+                if (stored.event().event().kind() == PackEvent.EventKind.ORDER_COMPLETED) {
+                    // the integrator learns from the completion itself that a supervisor let something through
+                    json.put("overridden", hub.storage().events().completedUnderOverride(stored.hubSeq()));
+                }
+                out.add(json);
                 cursor = stored.hubSeq();
             }
-            Bodies.respond(ctx, 200, new JsonObject().put("events", out).put("cursor", Cursors.encode('e', cursor)));
-        }).onFailure(ctx::fail);
+            return new JsonObject().put("events", out).put("cursor", Cursors.encode('e', cursor));
+        }).onSuccess(page -> Bodies.respond(ctx, 200, page)).onFailure(ctx::fail);
     }
 }

@@ -35,16 +35,20 @@ public final class ItemRoutes {
                     ctx.next();
                 })
                 .handler(hub.auth().require(CredentialKind.APIKEY))
-                .handler(new NdjsonImport<Item>(hub,
-                        json -> ItemCodec.fromJson(JsonFields.requireKey("sku", JsonFields.optionalString(json, "sku", 64).orElse(null)), json),
-                        item -> hub.storage().catalog().putItem(item))::handle);
+                .handler(ctx -> {
+                    boolean move = moveBarcodes(ctx);
+                    new NdjsonImport<Item>(hub,
+                            json -> ItemCodec.fromJson(JsonFields.requireKey("sku", JsonFields.optionalString(json, "sku", 64).orElse(null)), json),
+                            item -> hub.storage().catalog().putItem(item, move)).handle(ctx);
+                });
         router.put("/api/v1/badges/:code").setName("putBadge")
                 .handler(body).handler(hub.auth().require(CredentialKind.APIKEY)).handler(this::putBadge);
     }
 
     private void putItem(RoutingContext ctx) {
         Item item = ItemCodec.fromJson(Bodies.pathKey(ctx, "sku"), Bodies.json(ctx));
-        hub.db().call(() -> hub.storage().catalog().putItem(item))
+        boolean move = moveBarcodes(ctx);
+        hub.db().call(() -> hub.storage().catalog().putItem(item, move))
                 .onSuccess(write -> Bodies.respond(ctx, status(write),
                         new JsonObject().put("result", result(write)).put("item", ItemCodec.toJson(item))))
                 .onFailure(ctx::fail);
@@ -67,6 +71,17 @@ public final class ItemRoutes {
                 .onSuccess(write -> Bodies.respond(ctx, status(write),
                         new JsonObject().put("result", result(write)).put("badge", BadgeCodec.toJson(badge))))
                 .onFailure(ctx::fail);
+    }
+
+    /** Moving a code from the item that owns it to another is an explicit act: {@code ?moveBarcodes=true}. */
+    private static boolean moveBarcodes(RoutingContext ctx) {
+        String value = Bodies.query(ctx, "moveBarcodes").orElse("false");
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ApiError(400, "invalid", "moveBarcodes", "moveBarcodes must be true or false, got '"
+                    + value.substring(0, Math.min(value.length(), 40)) + "'");
+        };
     }
 
     static int status(Write write) {

@@ -74,7 +74,8 @@ public final class OrderRoutes {
                     .filter(o -> o.order().id().equals(id))
                     .orElseThrow(() -> new Missing("id", "order " + id + " does not exist"));
             return OrderCodec.toJson(order)
-                    .put("verification", VerificationDetail.of(hub.storage().events().forOrder(id)));
+                    .put("verification", VerificationDetail.of(hub.storage().events().forOrder(id),
+                            hub.storage().catalog().linesAt(id)));
         }).onSuccess(json -> Bodies.respond(ctx, 200, json)).onFailure(ctx::fail);
     }
 

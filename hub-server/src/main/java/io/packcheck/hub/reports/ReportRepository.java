@@ -28,7 +28,8 @@ public interface ReportRepository {
 
     List<OverrideEntry> overrides(TimeRange range, int limit);
 
-    record Counts(String key, long scans, long mismatches, long completed) {
+    /** @param completedOverridden orders completed after a supervisor override in the same box */
+    record Counts(String key, long scans, long mismatches, long completed, long completedOverridden) {
         public double mismatchRate() {
             return scans == 0 ? 0 : (double) mismatches / scans;
         }
@@ -36,7 +37,13 @@ public interface ReportRepository {
 
     record KindCount(String kind, long count) {}
 
-    record ConfusedPair(String expectedSku, String scannedSku, long count) {}
+    /**
+     * Wrong-item scans of {@code scannedSku} while {@code expectedSku} was an open line of the order.
+     *
+     * @param count        every such scan; a scan while several lines were open counts for each of them
+     * @param onlyOpenLine those while it was the only open line, where the packer surely meant it
+     */
+    record ConfusedPair(String expectedSku, String scannedSku, long count, long onlyOpenLine) {}
 
     record StationState(String stationId, Optional<String> heartbeatJson, Optional<Instant> heartbeatAt,
                         Optional<Instant> lastEventAt, long openGaps, long scans, long mismatches) {}

@@ -86,11 +86,12 @@ public final class ReportRoutes {
             PackerNames names = (PackerNames) result[2];
             // by packer, the name from the badge stands beside the code
             boolean named = by.equals(Rollups.PACKER);
-            Table table = named ? Table.of(by, "packerName", "scans", "mismatches", "mismatchRate", "completed")
-                    : Table.of(by, "scans", "mismatches", "mismatchRate", "completed");
+            Table table = named
+                    ? Table.of(by, "packerName", "scans", "mismatches", "mismatchRate", "completed", "completedOverridden")
+                    : Table.of(by, "scans", "mismatches", "mismatchRate", "completed", "completedOverridden");
             for (Counts r : rows) {
                 List<Object> cells = new ArrayList<>(List.of(r.key(), r.scans(), r.mismatches(), round(r.mismatchRate()),
-                        r.completed()));
+                        r.completed(), r.completedOverridden()));
                 if (named) {
                     cells.add(1, names.nameOrNull(r.key()));
                 }
@@ -114,8 +115,8 @@ public final class ReportRoutes {
         TimeRange range = Params.range(ctx, hub.clock().instant(), MAX_RANGE_DAYS);
         int limit = Params.integer(ctx, "limit", 1, 1000, 20);
         db(() -> hub.storage().reports().confusedPairs(range, limit)).onSuccess(pairs -> {
-            Table table = Table.of("expectedSku", "scannedSku", "count");
-            pairs.forEach(p -> table.row(p.expectedSku(), p.scannedSku(), p.count()));
+            Table table = Table.of("expectedSku", "scannedSku", "count", "onlyOpenLine");
+            pairs.forEach(p -> table.row(p.expectedSku(), p.scannedSku(), p.count(), p.onlyOpenLine()));
             Reply.send(ctx, "confused-pairs", table, rangeJson(range));
         }).onFailure(ctx::fail);
     }
@@ -290,7 +291,8 @@ public final class ReportRoutes {
 
     private static JsonObject counts(Counts c) {
         return new JsonObject().put("scans", c.scans()).put("mismatches", c.mismatches())
-                .put("mismatchRate", round(c.mismatchRate())).put("completed", c.completed());
+                .put("mismatchRate", round(c.mismatchRate())).put("completed", c.completed())
+                .put("completedOverridden", c.completedOverridden());
     }
 
     static double round(double value) {

@@ -3,7 +3,11 @@ package io.packcheck.hub.reports;
 import io.packcheck.core.verify.PackEvent;
 import io.packcheck.core.verify.PackEvent.EventKind;
 import io.packcheck.core.verify.Verdict;
+import io.packcheck.hub.orders.BoxReplay;
+import io.packcheck.hub.storage.SqliteCatalogRepository;
+import io.packcheck.protocol.PackEventCodec;
 import io.packcheck.protocol.StationEvent;
+import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 
 /**
  * Counts each newly stored event into the dashboard roll-ups, on the ingest's own connection and
@@ -31,16 +37,24 @@ public final class Rollups {
     public static final String PACKER = "packer";
     public static final String SKU = "sku";
 
-    private static final String COUNTS_HOUR = "INSERT INTO rollup_hour (dim, key, hour, scans, mismatches, completed)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dim, hour, key) DO UPDATE SET scans = scans + excluded.scans,"
-            + " mismatches = mismatches + excluded.mismatches, completed = completed + excluded.completed";
+    private static final String COUNTS_HOUR = "INSERT INTO rollup_hour (dim, key, hour, scans, mismatches, completed,"
+            + " overridden) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dim, hour, key) DO UPDATE SET scans = scans + excluded.scans,"
+            + " mismatches = mismatches + excluded.mismatches, completed = completed + excluded.completed,"
+            + " overridden = overridden + excluded.overridden";
     private static final String COUNTS_DAY = COUNTS_HOUR.replace("rollup_hour", "rollup_day").replace("hour", "day");
     private static final String KIND_HOUR = "INSERT INTO rollup_kind_hour (kind, hour, count) VALUES (?, ?, ?)"
             + " ON CONFLICT (hour, kind) DO UPDATE SET count = count + excluded.count";
     private static final String KIND_DAY = KIND_HOUR.replace("rollup_kind_hour", "rollup_kind_day").replace("hour", "day");
-    private static final String PAIR_HOUR = "INSERT INTO rollup_pair_hour (expected_sku, scanned_sku, hour, count)"
-            + " VALUES (?, ?, ?, ?) ON CONFLICT (hour, expected_sku, scanned_sku) DO UPDATE SET count = count + excluded.count";
+    private static final String PAIR_HOUR = "INSERT INTO rollup_pair_hour (expected_sku, scanned_sku, hour, count, sole)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (hour, expected_sku, scanned_sku) DO UPDATE SET count = count + excluded.count,"
+            + " sole = sole + excluded.sole";
     private static final String PAIR_DAY = PAIR_HOUR.replace("rollup_pair_hour", "rollup_pair_day").replace("hour", "day");
+    // an override in the station's box since it opened (or last cancelled) the order
+    private static final String UNDER_OVERRIDE = "SELECT EXISTS (SELECT 1 FROM station_event WHERE order_id = ?1"
+            + " AND station_id = ?2 AND kind = 'OVERRIDE' AND hub_seq > coalesce((SELECT max(hub_seq) FROM station_event"
+            + " WHERE order_id = ?1 AND station_id = ?2 AND kind IN ('ORDER_OPENED', 'SESSION_CANCELLED')), 0))";
+    private static final String BOX_EVENTS = "SELECT body FROM station_event WHERE order_id = ? AND station_id = ?"
+            + " ORDER BY hub_seq";
     private static final String OVERRIDE = "INSERT INTO override_log (hub_seq, at, station_id, packer, supervisor,"
             + " order_id, reason_code, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -82,9 +96,12 @@ public final class Rollups {
 
         private record Pair(String expected, String scanned, boolean day, long bucket) {}
 
+        /** The SKUs a wrong item is counted against; {@code replayed}: the hub's replay of the box, not the station's guess. */
+        private record Expected(List<String> skus, boolean replayed) {}
+
         private final Map<Count, int[]> counts = new LinkedHashMap<>();
         private final Map<Kind, Integer> kinds = new LinkedHashMap<>();
-        private final Map<Pair, Integer> pairs = new LinkedHashMap<>();
+        private final Map<Pair, int[]> pairs = new LinkedHashMap<>();
 
         private Tally() {}
 
@@ -99,22 +116,30 @@ public final class Rollups {
             long day = Math.floorDiv(epochSecond, 86_400);
             if (isItemScan(e)) {
                 int mismatch = isMismatch(e.verdict()) ? 1 : 0;
-                counts(ALL, "", hour, day, 1, mismatch, 0);
-                counts(STATION, e.stationId(), hour, day, 1, mismatch, 0);
-                e.packer().ifPresent(p -> counts(PACKER, p, hour, day, 1, mismatch, 0));
-                e.sku().or(e::expectedSku).ifPresent(s -> counts(SKU, s, hour, day, 1, mismatch, 0));
+                counts(ALL, "", hour, day, 1, mismatch, 0, 0);
+                counts(STATION, e.stationId(), hour, day, 1, mismatch, 0, 0);
+                e.packer().ifPresent(p -> counts(PACKER, p, hour, day, 1, mismatch, 0, 0));
+                e.sku().or(e::expectedSku).ifPresent(s -> counts(SKU, s, hour, day, 1, mismatch, 0, 0));
                 if (mismatch == 1) {
                     kinds.merge(new Kind(e.verdict().name(), false, hour), 1, Integer::sum);
                     kinds.merge(new Kind(e.verdict().name(), true, day), 1, Integer::sum);
                 }
-                if (e.verdict() == Verdict.WRONG_ITEM && e.sku().isPresent() && e.expectedSku().isPresent()) {
-                    pairs.merge(new Pair(e.expectedSku().get(), e.sku().get(), false, hour), 1, Integer::sum);
-                    pairs.merge(new Pair(e.expectedSku().get(), e.sku().get(), true, day), 1, Integer::sum);
+                if (e.verdict() == Verdict.WRONG_ITEM && e.sku().isPresent()) {
+                    Expected expected = expectedSkus(c, e);
+                    int sole = expected.replayed() && expected.skus().size() == 1 ? 1 : 0;
+                    for (String sku : expected.skus()) {
+                        for (Pair pair : List.of(new Pair(sku, e.sku().get(), false, hour), new Pair(sku, e.sku().get(), true, day))) {
+                            int[] sums = pairs.computeIfAbsent(pair, p -> new int[2]);
+                            sums[0]++;
+                            sums[1] += sole;
+                        }
+                    }
                 }
             } else if (e.kind() == EventKind.ORDER_COMPLETED) {
-                counts(ALL, "", hour, day, 0, 0, 1);
-                counts(STATION, e.stationId(), hour, day, 0, 0, 1);
-                e.packer().ifPresent(p -> counts(PACKER, p, hour, day, 0, 0, 1));
+                int overridden = underOverride(c, e) ? 1 : 0;
+                counts(ALL, "", hour, day, 0, 0, 1, overridden);
+                counts(STATION, e.stationId(), hour, day, 0, 0, 1, overridden);
+                e.packer().ifPresent(p -> counts(PACKER, p, hour, day, 0, 0, 1, overridden));
             } else if (e.kind() == EventKind.SHORTED) {
                 kinds.merge(new Kind(EventKind.SHORTED.name(), false, hour), 1, Integer::sum);
                 kinds.merge(new Kind(EventKind.SHORTED.name(), true, day), 1, Integer::sum);
@@ -123,12 +148,54 @@ public final class Rollups {
             }
         }
 
-        private void counts(String dim, String key, long hour, long day, int scans, int mismatches, int completed) {
+        private void counts(String dim, String key, long hour, long day, int scans, int mismatches, int completed,
+                int overridden) {
             for (Count bucket : List.of(new Count(dim, key, false, hour), new Count(dim, key, true, day))) {
-                int[] sums = counts.computeIfAbsent(bucket, b -> new int[3]);
+                int[] sums = counts.computeIfAbsent(bucket, b -> new int[4]);
                 sums[0] += scans;
                 sums[1] += mismatches;
                 sums[2] += completed;
+                sums[3] += overridden;
+            }
+        }
+
+        /**
+         * What the packer may have meant instead of a wrong item: the SKUs still open in the station's box, as
+         * the hub replays it. Each open line gets the pair (a wrong scan against three open lines counts for each
+         * of them); the station's own guess is only used when the hub does not know the order's lines.
+         */
+        private Expected expectedSkus(Connection c, PackEvent e) throws SQLException {
+            Expected fallback = new Expected(e.expectedSku().map(List::of).orElse(List.of()), false);
+            if (e.orderId().isEmpty()) {
+                return fallback;
+            }
+            String orderId = e.orderId().get();
+            NavigableMap<Long, Map<String, Integer>> versions = SqliteCatalogRepository.linesByVersion(c, orderId);
+            if (versions.isEmpty()) {
+                return fallback;
+            }
+            BoxReplay box = new BoxReplay(v -> Optional.ofNullable(versions.floorEntry(v)).map(Map.Entry::getValue));
+            PreparedStatement s = statement(c, BOX_EVENTS);
+            s.setString(1, orderId);
+            s.setString(2, e.stationId());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    box.apply(PackEventCodec.fromJson(new JsonObject(rs.getString(1))).event());
+                }
+            }
+            return box.openSkus(e.stationId(), e.orderVersion()).filter(open -> !open.isEmpty())
+                    .map(open -> new Expected(open, true)).orElse(fallback);
+        }
+
+        private boolean underOverride(Connection c, PackEvent e) throws SQLException {
+            if (e.orderId().isEmpty()) {
+                return false;
+            }
+            PreparedStatement s = statement(c, UNDER_OVERRIDE);
+            s.setString(1, e.orderId().get());
+            s.setString(2, e.stationId());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
 
@@ -144,6 +211,7 @@ public final class Rollups {
                 s.setInt(4, sums[0]);
                 s.setInt(5, sums[1]);
                 s.setInt(6, sums[2]);
+                s.setInt(7, sums[3]);
                 s.executeUpdate();
             }
             for (Map.Entry<Kind, Integer> entry : kinds.entrySet()) {
@@ -154,13 +222,14 @@ public final class Rollups {
                 s.setInt(3, entry.getValue());
                 s.executeUpdate();
             }
-            for (Map.Entry<Pair, Integer> entry : pairs.entrySet()) {
+            for (Map.Entry<Pair, int[]> entry : pairs.entrySet()) {
                 Pair k = entry.getKey();
                 PreparedStatement s = statement(c, k.day() ? PAIR_DAY : PAIR_HOUR);
                 s.setString(1, k.expected());
                 s.setString(2, k.scanned());
                 s.setLong(3, k.bucket());
-                s.setInt(4, entry.getValue());
+                s.setInt(4, entry.getValue()[0]);
+                s.setInt(5, entry.getValue()[1]);
                 s.executeUpdate();
             }
             counts.clear();

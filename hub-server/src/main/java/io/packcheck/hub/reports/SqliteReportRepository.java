@@ -42,8 +42,8 @@ public final class SqliteReportRepository implements ReportRepository {
 
     @Override
     public List<Counts> byKey(String dim, TimeRange range, int limit) {
-        String sql = "SELECT key, sum(scans), sum(mismatches), sum(completed) FROM ("
-                + spanned("key, scans, mismatches, completed", "rollup", "dim = ? AND")
+        String sql = "SELECT key, sum(scans), sum(mismatches), sum(completed), sum(overridden) FROM ("
+                + spanned("key, scans, mismatches, completed, overridden", "rollup", "dim = ? AND")
                 + ") GROUP BY key ORDER BY sum(mismatches) DESC, sum(scans) DESC, key LIMIT ?";
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -57,7 +57,7 @@ public final class SqliteReportRepository implements ReportRepository {
     @Override
     public List<Counts> byHour(TimeRange range) {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT hour, scans, mismatches, completed FROM rollup_hour"
+            try (PreparedStatement s = c.prepareStatement("SELECT hour, scans, mismatches, completed, overridden FROM rollup_hour"
                     + " WHERE dim = 'all' AND key = '' AND hour >= ? AND hour < ? ORDER BY hour")) {
                 s.setLong(1, range.fromHour());
                 s.setLong(2, range.toHour());
@@ -65,7 +65,7 @@ public final class SqliteReportRepository implements ReportRepository {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Counts(Instant.ofEpochSecond(rs.getLong(1) * 3600).toString(), rs.getLong(2),
-                                rs.getLong(3), rs.getLong(4)));
+                                rs.getLong(3), rs.getLong(4), rs.getLong(5)));
                     }
                 }
                 return out;
@@ -76,7 +76,7 @@ public final class SqliteReportRepository implements ReportRepository {
     @Override
     public Counts total(TimeRange range) {
         List<Counts> all = byKey(Rollups.ALL, range, 1);
-        return all.isEmpty() ? new Counts("", 0, 0, 0) : all.get(0);
+        return all.isEmpty() ? new Counts("", 0, 0, 0, 0) : all.get(0);
     }
 
     @Override
@@ -99,8 +99,8 @@ public final class SqliteReportRepository implements ReportRepository {
 
     @Override
     public List<ConfusedPair> confusedPairs(TimeRange range, int limit) {
-        String sql = "SELECT expected_sku, scanned_sku, sum(count) FROM ("
-                + spanned("expected_sku, scanned_sku, count", "rollup_pair", "")
+        String sql = "SELECT expected_sku, scanned_sku, sum(count), sum(sole) FROM ("
+                + spanned("expected_sku, scanned_sku, count, sole", "rollup_pair", "")
                 + ") GROUP BY expected_sku, scanned_sku ORDER BY sum(count) DESC, expected_sku, scanned_sku LIMIT ?";
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -109,7 +109,7 @@ public final class SqliteReportRepository implements ReportRepository {
                 List<ConfusedPair> out = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new ConfusedPair(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                        out.add(new ConfusedPair(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
                     }
                 }
                 return out;
@@ -194,7 +194,7 @@ public final class SqliteReportRepository implements ReportRepository {
         List<Counts> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                out.add(new Counts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                out.add(new Counts(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
             }
         }
         return out;

@@ -13,11 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /** Items, badges and orders, and the change feed stations sync from. */
 public interface CatalogRepository {
 
-    Write putItem(Item item);
+    /**
+     * Creates or changes an item. A code another item owns (compared as GTIN-14) is a {@link Conflict} naming
+     * that item, unless {@code moveBarcodes}: then the old owner gives the code up first, as a change of its own.
+     */
+    Write putItem(Item item, boolean moveBarcodes);
+
+    default Write putItem(Item item) {
+        return putItem(item, false);
+    }
 
     /** Deletes the item; stations hear of it as an {@code item-deleted} change. False if there was none. */
     boolean deleteItem(String sku);
@@ -38,6 +47,9 @@ public interface CatalogRepository {
 
     /** The order with this id, or with this pack-slip or tote alias. */
     Optional<SyncedOrder> order(String idOrAlias);
+
+    /** The units the order asked for per SKU at each version, for replaying a box packed against an older one. */
+    LongFunction<Optional<Map<String, Integer>>> linesAt(String orderId);
 
     OrderPage orders(Optional<OrderStatus> status, int page, int pageSize);
 

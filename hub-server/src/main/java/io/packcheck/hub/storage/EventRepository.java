@@ -23,6 +23,9 @@ public interface EventRepository {
 
     List<StoredEvent> forOrder(String orderId);
 
+    /** Whether the station's box held a supervisor override when it completed the order (hub sequence of the completion). */
+    boolean completedUnderOverride(long completionHubSeq);
+
     void heartbeat(String stationId, String heartbeatJson, Instant at);
 
     Optional<StationStatus> station(String stationId);

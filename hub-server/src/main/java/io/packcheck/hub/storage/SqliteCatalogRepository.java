@@ -1,7 +1,9 @@
 package io.packcheck.hub.storage;
 
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.CodeKeys;
 import io.packcheck.core.catalog.Item;
+import io.packcheck.core.catalog.ItemBarcode;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderLine;
 import io.packcheck.core.catalog.OrderStatus;
@@ -22,15 +24,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /** The catalog in the {@code item}, {@code badge}, {@code pack_order} and {@code order_alias} tables. */
 public final class SqliteCatalogRepository implements CatalogRepository {
@@ -45,15 +52,26 @@ public final class SqliteCatalogRepository implements CatalogRepository {
     public SqliteCatalogRepository(SqliteDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        indexCodesOfStoredItems();
     }
 
     @Override
-    public Write putItem(Item item) {
+    public Write putItem(Item item, boolean moveBarcodes) {
         String body = ItemCodec.toJson(item).encode();
         return db.transaction(c -> {
             Optional<String> existing = queryString(c, "SELECT body FROM item WHERE sku = ? AND deleted = 0", item.sku());
             if (existing.isPresent() && existing.get().equals(body)) {
                 return Write.UNCHANGED;
+            }
+            Map<String, List<Integer>> taken = takenCodes(c, item);
+            if (!taken.isEmpty()) {
+                if (!moveBarcodes) {
+                    throw barcodeTaken(c, item, taken);
+                }
+                // the old owners change first, so a station that applies the feed in order never sees one code on two items
+                for (Map.Entry<String, List<Integer>> owner : taken.entrySet()) {
+                    giveUpCodes(c, owner.getKey(), item, owner.getValue());
+                }
             }
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO item (sku, body, change_seq, updated_at) VALUES (?, ?, ?, ?)"
@@ -65,7 +83,138 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                 s.setString(4, clock.instant().toString());
                 s.executeUpdate();
             }
+            indexCodes(c, item);
             return existing.isPresent() ? Write.UPDATED : Write.CREATED;
+        });
+    }
+
+    /** Other items owning one of the item's codes: owner SKU to the indexes of the item's codes it holds. */
+    private static Map<String, List<Integer>> takenCodes(Connection c, Item item) throws SQLException {
+        Map<String, List<Integer>> taken = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT sku FROM item_barcode WHERE code_key = ? AND sku <> ?")) {
+            for (int i = 0; i < item.barcodes().size(); i++) {
+                for (String key : CodeKeys.of(item.barcodes().get(i).code())) {
+                    s.setString(1, key);
+                    s.setString(2, item.sku());
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            List<Integer> codes = taken.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                            if (!codes.contains(i)) {
+                                codes.add(i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return taken;
+    }
+
+    private static Conflict barcodeTaken(Connection c, Item item, Map<String, List<Integer>> taken) throws SQLException {
+        Map.Entry<String, List<Integer>> first = taken.entrySet().iterator().next();
+        int index = first.getValue().get(0);
+        String code = item.barcodes().get(index).code();
+        String owner = first.getKey();
+        String theirs = ownCode(c, owner, code).filter(o -> !o.equals(code)).map(o -> " (as " + o + ")").orElse("");
+        return new Conflict("barcode_taken", "barcodes[" + index + "].code", "barcode " + code + " belongs to item " + owner
+                + theirs + ": take it off " + owner + " first, or send moveBarcodes=true to move it to " + item.sku());
+    }
+
+    /** The owner's code that shares a key with this code. */
+    private static Optional<String> ownCode(Connection c, String owner, String code) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT code FROM item_barcode WHERE code_key = ? AND sku = ?")) {
+            for (String key : CodeKeys.of(code)) {
+                s.setString(1, key);
+                s.setString(2, owner);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Takes the moved codes off their old owner, which stations hear of as a change of that item. */
+    private void giveUpCodes(Connection c, String owner, Item mover, List<Integer> moved) throws SQLException {
+        Item old = item(c, owner).orElseThrow();
+        Set<String> movedKeys = new HashSet<>();
+        moved.forEach(i -> movedKeys.addAll(CodeKeys.of(mover.barcodes().get(i).code())));
+        List<ItemBarcode> kept = old.barcodes().stream()
+                .filter(b -> CodeKeys.of(b.code()).stream().noneMatch(movedKeys::contains)).toList();
+        if (kept.isEmpty()) {
+            String code = mover.barcodes().get(moved.get(0)).code();
+            throw new Conflict("barcode_last_code", "barcodes[" + moved.get(0) + "].code", "barcode " + code
+                    + " is the only code of item " + owner + ": give " + owner + " another code or delete it first,"
+                    + " so it can still be scanned");
+        }
+        Item changed = new Item(old.sku(), old.name(), kept, old.serialized(), old.lotTracked(), old.minShelfLifeDays());
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE item SET body = ?, change_seq = ?, updated_at = ? WHERE sku = ?")) {
+            s.setString(1, ItemCodec.toJson(changed).encode());
+            s.setLong(2, db.nextChangeSeq());
+            s.setString(3, clock.instant().toString());
+            s.setString(4, owner);
+            s.executeUpdate();
+        }
+        indexCodes(c, changed);
+    }
+
+    /** Makes the item's codes, and only those, its own in {@code item_barcode}. */
+    private static void indexCodes(Connection c, Item item) throws SQLException {
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM item_barcode WHERE sku = ?")) {
+            d.setString(1, item.sku());
+            d.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT OR IGNORE INTO item_barcode (code_key, sku, code) VALUES (?, ?, ?)")) {
+            for (ItemBarcode barcode : item.barcodes()) {
+                for (String key : CodeKeys.of(barcode.code())) {
+                    s.setString(1, key);
+                    s.setString(2, item.sku());
+                    s.setString(3, barcode.code());
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /**
+     * Fills {@code item_barcode} from the items once, after the migration that made it. Items stored before
+     * it may share a code: the first one in SKU order keeps it, and a later put of the other answers 409.
+     */
+    private void indexCodesOfStoredItems() {
+        db.transaction(c -> {
+            boolean empty;
+            try (PreparedStatement s = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM item_barcode)");
+                    ResultSet rs = s.executeQuery()) {
+                empty = rs.next() && rs.getBoolean(1);
+            }
+            if (!empty) {
+                return null;
+            }
+            List<String> skus = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT sku FROM item WHERE deleted = 0 ORDER BY sku");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    skus.add(rs.getString(1));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT OR IGNORE INTO item_barcode (code_key, sku, code) VALUES (?, ?, ?)")) {
+                for (String sku : skus) {
+                    for (ItemBarcode barcode : item(c, sku).orElseThrow().barcodes()) {
+                        for (String key : CodeKeys.of(barcode.code())) {
+                            s.setString(1, key);
+                            s.setString(2, sku);
+                            s.setString(3, barcode.code());
+                            s.executeUpdate();
+                        }
+                    }
+                }
+            }
+            return null;
         });
     }
 
@@ -77,8 +226,15 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                 s.setLong(1, db.nextChangeSeq());
                 s.setString(2, clock.instant().toString());
                 s.setString(3, sku);
-                return s.executeUpdate() > 0;
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
             }
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM item_barcode WHERE sku = ?")) {
+                d.setString(1, sku);
+                d.executeUpdate();
+            }
+            return true;
         });
     }
 
@@ -128,6 +284,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                     s.executeUpdate();
                 }
                 insertAliases(c, content);
+                recordLines(c, content.id(), 1, lines);
                 return new OrderWrite(Write.CREATED, synced(content, 1, OrderStatus.OPEN, Optional.empty()));
             }
             Row row = existing.get();
@@ -152,6 +309,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                 d.executeUpdate();
             }
             insertAliases(c, content);
+            recordLines(c, content.id(), row.version() + 1, lines);
             return new OrderWrite(Write.UPDATED, synced(content, row.version() + 1, row.status(), row.holdReason()));
         });
     }
@@ -230,6 +388,41 @@ public final class SqliteCatalogRepository implements CatalogRepository {
             }
             return row.map(Row::toSynced);
         });
+    }
+
+    @Override
+    public LongFunction<Optional<Map<String, Integer>>> linesAt(String orderId) {
+        NavigableMap<Long, Map<String, Integer>> versions = db.transaction(c -> linesByVersion(c, orderId));
+        return version -> Optional.ofNullable(versions.floorEntry(version)).map(Map.Entry::getValue);
+    }
+
+    /** The units per SKU of each version of the order whose lines changed (commands keep the lines). */
+    public static NavigableMap<Long, Map<String, Integer>> linesByVersion(Connection c, String orderId) throws SQLException {
+        NavigableMap<Long, Map<String, Integer>> versions = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT version, lines FROM order_lines_version WHERE order_id = ?")) {
+            s.setString(1, orderId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Integer> units = new LinkedHashMap<>();
+                    new JsonArray(rs.getString(2)).forEach(o -> {
+                        JsonObject line = (JsonObject) o;
+                        units.merge(line.getString("sku"), line.getInteger("quantity"), Integer::sum);
+                    });
+                    versions.put(rs.getLong(1), units);
+                }
+            }
+        }
+        return versions;
+    }
+
+    private static void recordLines(Connection c, String orderId, long version, String lines) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT OR REPLACE INTO order_lines_version (order_id, version, lines) VALUES (?, ?, ?)")) {
+            s.setString(1, orderId);
+            s.setLong(2, version);
+            s.setString(3, lines);
+            s.executeUpdate();
+        }
     }
 
     @Override

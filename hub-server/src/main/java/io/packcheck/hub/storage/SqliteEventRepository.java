@@ -335,6 +335,22 @@ public final class SqliteEventRepository implements EventRepository {
         });
     }
 
+    @Override
+    public boolean completedUnderOverride(long completionHubSeq) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM station_event e"
+                    + " JOIN station_event o ON o.order_id = e.order_id AND o.station_id = e.station_id"
+                    + " WHERE e.hub_seq = ?1 AND o.kind = 'OVERRIDE' AND o.hub_seq < ?1 AND o.hub_seq > coalesce("
+                    + "(SELECT max(p.hub_seq) FROM station_event p WHERE p.order_id = e.order_id AND p.station_id = e.station_id"
+                    + " AND p.kind IN ('ORDER_OPENED', 'SESSION_CANCELLED') AND p.hub_seq < ?1), 0))")) {
+                s.setLong(1, completionHubSeq);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
     private static List<StoredEvent> read(PreparedStatement s) throws SQLException {
         List<StoredEvent> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {

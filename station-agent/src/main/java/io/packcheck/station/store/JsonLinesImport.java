@@ -1,5 +1,7 @@
 package io.packcheck.station.store;
 
+import io.packcheck.core.catalog.CodeKeys;
+import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.protocol.ProtocolException;
 import io.vertx.core.json.DecodeException;
@@ -8,7 +10,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +41,7 @@ public final class JsonLinesImport {
         int orders = 0;
         int badges = 0;
         int lineNumber = 0;
+        PendingCodes codes = new PendingCodes();
         try {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 lineNumber++;
@@ -44,6 +52,9 @@ public final class JsonLinesImport {
                 try {
                     json = parse(line);
                     CatalogChange change = CatalogJson.change(json, this::nextVersion);
+                    if (change instanceof CatalogChange.PutItem put) {
+                        codes.claim(put.item());
+                    }
                     batch.add(change);
                     if (change instanceof CatalogChange.PutItem) {
                         items++;
@@ -60,6 +71,7 @@ public final class JsonLinesImport {
                 if (batch.size() >= BATCH) {
                     cache.apply(batch);
                     batch.clear();
+                    codes.clear();
                 }
             }
         } catch (IOException e) {
@@ -67,6 +79,43 @@ public final class JsonLinesImport {
         }
         cache.apply(batch);
         return new ImportReport(items, orders, badges, refused);
+    }
+
+    /**
+     * The codes of the items read but not yet written, so a clash is found against the cache as the batch will
+     * leave it: an earlier line of the file may have taken a code off its old owner, or given it to another.
+     */
+    private final class PendingCodes {
+        private final Map<String, SqliteOrderCache.CodeOwner> owners = new HashMap<>();
+        private final Set<String> skus = new HashSet<>();
+
+        /** Takes the item's codes, or refuses the item when another item holds one of them. */
+        void claim(Item item) {
+            for (int i = 0; i < item.barcodes().size(); i++) {
+                String code = item.barcodes().get(i).code();
+                Optional<SqliteOrderCache.CodeOwner> owner = pendingOwner(code, item.sku())
+                        .or(() -> cache.owner(code, item.sku()).filter(o -> !skus.contains(o.sku())));
+                if (owner.isPresent()) {
+                    String sku = owner.get().sku();
+                    String theirs = owner.get().code().equals(code) ? "" : " (as " + owner.get().code() + ")";
+                    throw new ProtocolException("barcodes[" + i + "].code", code + " is already a code of item " + sku
+                            + theirs + "; an import never moves a code to another item: import " + sku + " without it first");
+                }
+            }
+            owners.values().removeIf(o -> o.sku().equals(item.sku()));
+            skus.add(item.sku());
+            item.barcodes().forEach(b -> CodeKeys.of(b.code())
+                    .forEach(key -> owners.put(key, new SqliteOrderCache.CodeOwner(item.sku(), b.code()))));
+        }
+
+        private Optional<SqliteOrderCache.CodeOwner> pendingOwner(String code, String sku) {
+            return CodeKeys.of(code).stream().map(owners::get).filter(o -> o != null && !o.sku().equals(sku)).findFirst();
+        }
+
+        void clear() {
+            owners.clear();
+            skus.clear();
+        }
     }
 
     private static void refuse(int lineNumber, String reason, List<ImportReport.Refusal> refused,

@@ -132,6 +132,28 @@ public final class SqliteOrderCache implements Catalog {
         applyChanges(changes, Optional.empty());
     }
 
+    /**
+     * The item and code already holding this code in the cache under any of its GTIN forms (an EAN-13 and its
+     * GTIN-14 are one code), other than {@code sku}'s own.
+     */
+    public Optional<CodeOwner> owner(String code, String sku) {
+        BarcodeKeys keys = BarcodeKeys.of(code);
+        return db.read(d -> {
+            PreparedStatement s = d.statement("SELECT sku, code FROM barcodes WHERE sku <> ?1 AND (code = ?2"
+                    + " OR gtin14 IN (?3, ?4) OR upce_gtin14 IN (?3, ?4)) LIMIT 1");
+            s.setString(1, sku);
+            s.setString(2, code);
+            setOptional(s, 3, keys.gtin().map(Gtin::digits));
+            setOptional(s, 4, keys.upcE().map(Gtin::digits));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new CodeOwner(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        });
+    }
+
+    /** The item that owns a code, and the code as that item lists it. */
+    public record CodeOwner(String sku, String code) {}
+
     /** Records that the station heard from the hub, even when the feed had nothing new. */
     public void markSynced() {
         db.transaction(d -> {
@@ -212,6 +234,19 @@ public final class SqliteOrderCache implements Catalog {
         PreparedStatement clear = d.statement("DELETE FROM barcodes WHERE sku = ?");
         clear.setString(1, item.sku());
         clear.executeUpdate();
+
+        // The hub gives a code to one item at a time and takes it off the old owner first; the feed may still
+        // bring the new owner before the old one's change, so the newest item wins within this transaction.
+        PreparedStatement takeOff = d.statement("DELETE FROM barcodes WHERE sku <> ?1 AND (code = ?2"
+                + " OR gtin14 IN (?3, ?4) OR upce_gtin14 IN (?3, ?4))");
+        for (ItemBarcode barcode : item.barcodes()) {
+            BarcodeKeys keys = BarcodeKeys.of(barcode.code());
+            takeOff.setString(1, item.sku());
+            takeOff.setString(2, barcode.code());
+            setOptional(takeOff, 3, keys.gtin().map(Gtin::digits));
+            setOptional(takeOff, 4, keys.upcE().map(Gtin::digits));
+            takeOff.executeUpdate();
+        }
 
         PreparedStatement insert = d.statement(
                 "INSERT INTO barcodes (code, sku, position, quantity, gtin14, upce_gtin14) VALUES (?, ?, ?, ?, ?, ?)"
