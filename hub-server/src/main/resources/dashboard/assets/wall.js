@@ -37,8 +37,7 @@
     rateChart('chart-sku', sku.rows, r => r.sku, 10);
     P.chart('chart-kinds', 'bar', kinds.rows.map(r => r.kind),
       [{ label: 'mismatches', data: kinds.rows.map(r => r.count), backgroundColor: '#ffc400' }], { indexAxis: 'y' });
-    P.table('pairs', [{ key: 'expectedSku', label: 'Expected', code: true },
-      { key: 'scannedSku', label: 'Scanned instead', code: true },
+    P.table('pairs', [{ key: 'expectedSku', label: 'Expected' }, { key: 'scannedSku', label: 'Scanned instead' },
       { key: 'count', label: 'Times', num: true }, { key: 'onlyOpenLine', label: 'Only line open', num: true }], pairs.rows);
   });
   P.onRefresh(async () => {
