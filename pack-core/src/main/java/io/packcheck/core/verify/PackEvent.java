@@ -62,6 +62,11 @@ public record PackEvent(
         /** The hub sent a new version of the open order (lines changed, or released from hold). */
         ORDER_CHANGED,
         PACKER_LOGIN,
-        PACKER_LOGOUT
+        PACKER_LOGOUT,
+        /**
+         * Written by the hub, never by a station: a second station's events arrived for an order another station
+         * had claimed (the second station packed it from its cache while it could not reach the hub).
+         */
+        CLAIM_CONFLICT
     }
 }

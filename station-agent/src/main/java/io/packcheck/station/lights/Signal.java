@@ -30,7 +30,7 @@ public enum Signal {
                     SERIAL_REQUIRED, LOCKED, ORDER_BLOCKED -> MISMATCH;
             case UNKNOWN_CODE -> UNKNOWN;
             case UNREADABLE -> UNREADABLE;
-            case NO_ORDER_OPEN, COMMAND_REFUSED -> REFUSED;
+            case NO_ORDER_OPEN, COMMAND_REFUSED, ORDER_CLAIMED_ELSEWHERE -> REFUSED;
         };
     }
 

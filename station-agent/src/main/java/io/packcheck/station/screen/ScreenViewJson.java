@@ -70,7 +70,7 @@ final class ScreenViewJson {
         return switch (verdict) {
             case MATCH, LINE_COMPLETE, ORDER_COMPLETE, ORDER_OPENED, COMMAND_ACCEPTED -> Tone.GOOD;
             case ORDER_BLOCKED, LOCKED -> Tone.BAD;
-            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED -> Tone.WARN;
+            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED, ORDER_CLAIMED_ELSEWHERE -> Tone.WARN;
             default -> Tone.INFO;
         };
     }
@@ -96,6 +96,7 @@ final class ScreenViewJson {
             case LOCKED -> "Station locked";
             case COMMAND_ACCEPTED -> "Done";
             case COMMAND_REFUSED -> "Not allowed";
+            case ORDER_CLAIMED_ELSEWHERE -> "Packed at another station";
         };
     }
 
