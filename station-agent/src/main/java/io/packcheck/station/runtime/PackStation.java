@@ -8,6 +8,7 @@ import io.packcheck.core.catalog.OrderLine;
 import io.packcheck.core.enrol.Enrolment;
 import io.packcheck.core.enrol.EnrolmentParse;
 import io.packcheck.core.verify.Commands;
+import io.packcheck.core.verify.OrderClaims;
 import io.packcheck.core.verify.Outcome;
 import io.packcheck.core.verify.PackRules;
 import io.packcheck.core.verify.PackSession;
@@ -22,6 +23,7 @@ import io.packcheck.station.scanner.ScannerState;
 import io.packcheck.station.screen.ScreenView;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.hub.LinkState;
+import io.packcheck.station.hub.OrderClaim;
 import io.packcheck.station.hub.OrderLookup;
 import io.packcheck.station.store.Outbox;
 import io.packcheck.station.store.SessionStore;
@@ -274,7 +276,30 @@ public final class PackStation implements ScanListener {
         if (outcome.verdict() == Verdict.UNKNOWN_CODE) {
             outcome = askHub(parse, at).orElse(outcome);
         }
-        apply(outcome);
+        apply(claim(outcome, at));
+    }
+
+    /**
+     * An order about to open is claimed at the hub first: when another station is packing it, the opening becomes a
+     * refusal and the session stays as it was. A hub that cannot be asked (offline, refused, no answer within the
+     * fetch timeout) lets the order open from the cache; the hub then flags a second station's events as a conflict.
+     */
+    private Outcome claim(Outcome outcome, Instant at) {
+        Optional<Order> opening = OrderClaims.opened(outcome);
+        if (opening.isEmpty() || hub.isEmpty() || hubUnusable()) {
+            return outcome;
+        }
+        OrderClaim claim = hub.get().claimOrder(opening.get().id());
+        if (claim instanceof OrderClaim.ClaimedElsewhere elsewhere) {
+            String since = LocalTime.ofInstant(elsewhere.since(), parts.zone()).format(CLOCK_TIME);
+            LOG.warn("order {} not opened: station {} is packing it since {}", elsewhere.orderId(), elsewhere.stationId(),
+                    elsewhere.since());
+            return OrderClaims.claimedElsewhere(session, outcome, elsewhere.stationId(), since, at);
+        }
+        if (claim instanceof OrderClaim.Unreachable unreachable) {
+            LOG.warn("order {} opened without a claim at the hub: {}", opening.get().id(), unreachable.reason());
+        }
+        return outcome;
     }
 
     /** A code that may be an order the cache has not heard of yet: the hub may know it. */
