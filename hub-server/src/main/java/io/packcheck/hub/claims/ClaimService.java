@@ -39,11 +39,15 @@ public final class ClaimService {
 
     /** A station asks to pack the order; {@link Missing} when the hub does not know it. */
     public ClaimRules.Answer claim(String orderId, String stationId) {
-        requireOrder(orderId);
-        ClaimRules.Answer answer = rules.request(store.find(orderId), orderId, stationId, clock.instant());
-        if (answer instanceof ClaimRules.Answer.Granted granted) {
-            store.put(granted.claim());
-        } else if (answer instanceof ClaimRules.Answer.Refused refused) {
+        ClaimRules.Answer answer = store.atomically(() -> {
+            requireOrder(orderId);
+            ClaimRules.Answer decided = rules.request(store.find(orderId), orderId, stationId, clock.instant());
+            if (decided instanceof ClaimRules.Answer.Granted granted) {
+                store.put(granted.claim());
+            }
+            return decided;
+        });
+        if (answer instanceof ClaimRules.Answer.Refused refused) {
             LOG.info("order {} refused to station {}: claimed by {} since {}", orderId, stationId,
                     refused.holder().stationId(), refused.holder().since());
         }
@@ -52,9 +56,12 @@ public final class ClaimService {
 
     /** A supervisor ends the claim; returns the claim that held, empty when none did. */
     public Optional<Claim> release(String orderId, String by) {
-        requireOrder(orderId);
-        Optional<Claim> held = current(orderId);
-        store.delete(orderId);
+        Optional<Claim> held = store.atomically(() -> {
+            requireOrder(orderId);
+            Optional<Claim> current = current(orderId);
+            store.delete(orderId);
+            return current;
+        });
         held.ifPresent(c -> LOG.info("claim of station {} on order {} released by {}", c.stationId(), orderId, by));
         return held;
     }

@@ -3,12 +3,16 @@ package io.packcheck.hub.claims;
 import io.packcheck.protocol.StationEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where claims are kept. Calls made while events are ingested join the ingest's transaction, so a claim and
  * the events that moved it are stored together.
  */
 public interface ClaimStore {
+
+    /** Runs the work in one transaction (joining one in progress), so a claim is read and written at one go. */
+    <T> T atomically(Supplier<T> work);
 
     /** The claim row of the order, expired or not. */
     Optional<Claim> find(String orderId);

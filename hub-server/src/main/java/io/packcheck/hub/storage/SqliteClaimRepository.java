@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Claims in {@code order_claim}, conflicts in {@code claim_conflict}; the hub's conflict events in {@code station_event}. */
 public final class SqliteClaimRepository implements ClaimStore {
@@ -36,6 +37,11 @@ public final class SqliteClaimRepository implements ClaimStore {
     public SqliteClaimRepository(SqliteDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    @Override
+    public <T> T atomically(Supplier<T> work) {
+        return db.transaction(c -> work.get());
     }
 
     @Override
