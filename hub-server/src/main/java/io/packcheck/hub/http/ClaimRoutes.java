@@ -63,7 +63,7 @@ public final class ClaimRoutes {
         String id = Bodies.pathKey(ctx, "id");
         String by = DashboardAccess.user(ctx) != null ? DashboardAccess.user(ctx).name() : BearerAuth.principal(ctx).name();
         hub.db().call(() -> claims.release(id, by)).onSuccess(released -> {
-            LiveUpdates.changed(hub.vertx(), "claims", id);
+            released.ifPresent(c -> LiveUpdates.changed(hub.vertx(), "claims", c.stationId()));
             Bodies.respond(ctx, 200, new JsonObject().put("orderId", id).put("released", released.isPresent())
                     .put("claim", released.map(ClaimRoutes::json).orElse(null)));
         }).onFailure(ctx::fail);
