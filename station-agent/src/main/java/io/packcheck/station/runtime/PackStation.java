@@ -289,7 +289,13 @@ public final class PackStation implements ScanListener {
         if (opening.isEmpty() || hub.isEmpty() || hubUnusable()) {
             return outcome;
         }
+        long asked = System.nanoTime();
         OrderClaim claim = hub.get().claimOrder(opening.get().id());
+        // what the claim adds to opening an order, for scripts/bench-claim and whoever wonders why an open was slow
+        String took = String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - asked) / 1e6);
+        if (claim instanceof OrderClaim.Claimed) {
+            LOG.info("order {} claimed at the hub in {} ms", opening.get().id(), took);
+        }
         if (claim instanceof OrderClaim.ClaimedElsewhere elsewhere) {
             String since = LocalTime.ofInstant(elsewhere.since(), parts.zone()).format(CLOCK_TIME);
             LOG.warn("order {} not opened: station {} is packing it since {}", elsewhere.orderId(), elsewhere.stationId(),
@@ -297,7 +303,8 @@ public final class PackStation implements ScanListener {
             return OrderClaims.claimedElsewhere(session, outcome, elsewhere.stationId(), since, at);
         }
         if (claim instanceof OrderClaim.Unreachable unreachable) {
-            LOG.warn("order {} opened without a claim at the hub: {}", opening.get().id(), unreachable.reason());
+            LOG.warn("order {} opened without a claim at the hub after {} ms: {}", opening.get().id(), took,
+                    unreachable.reason());
         }
         return outcome;
     }
