@@ -38,6 +38,9 @@ public record ClaimRules(Duration idle) {
 
         /** Another station holds it. */
         record Refused(Claim holder) implements Answer {}
+
+        /** The hub has no order with this id: there is nothing to claim. */
+        record NoSuchOrder(String orderId) implements Answer {}
     }
 
     /** A station asks to pack the order: granted unless another station's claim is still active. Idempotent. */

@@ -3,7 +3,6 @@ package io.packcheck.hub.claims;
 import io.packcheck.core.verify.PackEvent;
 import io.packcheck.core.verify.PackEvent.EventKind;
 import io.packcheck.core.verify.Verdict;
-import io.packcheck.hub.storage.Missing;
 import io.packcheck.protocol.StationEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,10 +36,12 @@ public final class ClaimService {
         return rules;
     }
 
-    /** A station asks to pack the order; {@link Missing} when the hub does not know it. */
+    /** A station asks to pack the order. */
     public ClaimRules.Answer claim(String orderId, String stationId) {
         ClaimRules.Answer answer = store.atomically(() -> {
-            requireOrder(orderId);
+            if (!store.orderExists(orderId)) {
+                return new ClaimRules.Answer.NoSuchOrder(orderId);
+            }
             ClaimRules.Answer decided = rules.request(store.find(orderId), orderId, stationId, clock.instant());
             if (decided instanceof ClaimRules.Answer.Granted granted) {
                 store.put(granted.claim());
@@ -54,16 +55,31 @@ public final class ClaimService {
         return answer;
     }
 
-    /** A supervisor ends the claim; returns the claim that held, empty when none did. */
-    public Optional<Claim> release(String orderId, String by) {
-        Optional<Claim> held = store.atomically(() -> {
-            requireOrder(orderId);
+    /** What a release did. */
+    public sealed interface Release {
+        /** This claim held and has ended. */
+        record Released(Claim claim) implements Release {}
+
+        /** No claim held the order. */
+        record NothingHeld(String orderId) implements Release {}
+
+        record NoSuchOrder(String orderId) implements Release {}
+    }
+
+    /** A supervisor ends the claim on the order. Idempotent. */
+    public Release release(String orderId, String by) {
+        Release release = store.atomically(() -> {
+            if (!store.orderExists(orderId)) {
+                return new Release.NoSuchOrder(orderId);
+            }
             Optional<Claim> current = current(orderId);
             store.delete(orderId);
-            return current;
+            return current.<Release>map(Release.Released::new).orElse(new Release.NothingHeld(orderId));
         });
-        held.ifPresent(c -> LOG.info("claim of station {} on order {} released by {}", c.stationId(), orderId, by));
-        return held;
+        if (release instanceof Release.Released released) {
+            LOG.info("claim of station {} on order {} released by {}", released.claim().stationId(), orderId, by);
+        }
+        return release;
     }
 
     /** The claim that holds now, if any. */
@@ -117,12 +133,6 @@ public final class ClaimService {
         // the station sequence number of the event that showed the conflict: the hub's event is not the station's own
         if (store.recordConflict(conflict, new StationEvent(UUID.randomUUID(), cause.seq(), hubEvent))) {
             LOG.warn("{}", reason);
-        }
-    }
-
-    private void requireOrder(String orderId) {
-        if (!store.orderExists(orderId)) {
-            throw new Missing("id", "order " + orderId + " does not exist");
         }
     }
 }

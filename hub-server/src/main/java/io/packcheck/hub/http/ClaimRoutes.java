@@ -7,6 +7,7 @@ import io.packcheck.hub.claims.ClaimRules;
 import io.packcheck.hub.claims.ClaimService;
 import io.packcheck.hub.dashboard.DashboardAccess;
 import io.packcheck.hub.dashboard.LiveUpdates;
+import io.packcheck.hub.storage.Missing;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -49,6 +50,8 @@ public final class ClaimRoutes {
         hub.db().call(() -> claims.claim(id, stationId)).onSuccess(answer -> {
             if (answer instanceof ClaimRules.Answer.Granted granted) {
                 Bodies.respond(ctx, 200, json(granted.claim()).put("claimed", true).put("renewed", granted.renewed()));
+            } else if (answer instanceof ClaimRules.Answer.NoSuchOrder) {
+                ctx.fail(noSuchOrder(id));
             } else {
                 Claim holder = ((ClaimRules.Answer.Refused) answer).holder();
                 ApiError refused = new ApiError(409, "claimed_elsewhere", "id", "order " + id + " is being packed at station "
@@ -62,7 +65,13 @@ public final class ClaimRoutes {
     private void release(RoutingContext ctx) {
         String id = Bodies.pathKey(ctx, "id");
         String by = DashboardAccess.user(ctx) != null ? DashboardAccess.user(ctx).name() : BearerAuth.principal(ctx).name();
-        hub.db().call(() -> claims.release(id, by)).onSuccess(released -> {
+        hub.db().call(() -> claims.release(id, by)).onSuccess(release -> {
+            if (release instanceof ClaimService.Release.NoSuchOrder) {
+                ctx.fail(noSuchOrder(id));
+                return;
+            }
+            Optional<Claim> released = release instanceof ClaimService.Release.Released r ? Optional.of(r.claim())
+                    : Optional.empty();
             released.ifPresent(c -> LiveUpdates.changed(hub.vertx(), "claims", c.stationId()));
             Bodies.respond(ctx, 200, new JsonObject().put("orderId", id).put("released", released.isPresent())
                     .put("claim", released.map(ClaimRoutes::json).orElse(null)));
@@ -85,6 +94,10 @@ public final class ClaimRoutes {
             return new JsonObject().put("claims", active).put("conflicts", conflicts)
                     .put("idleMinutes", claims.rules().idle().toMinutes());
         }).onSuccess(json -> Bodies.respond(ctx, 200, json)).onFailure(ctx::fail);
+    }
+
+    private static Missing noSuchOrder(String id) {
+        return new Missing("id", "order " + id + " does not exist");
     }
 
     private static JsonObject json(Claim claim) {
