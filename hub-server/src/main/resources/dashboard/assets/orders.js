@@ -18,11 +18,30 @@
         { key: 'sku', label: 'SKU' }, { key: 'expectedSku', label: 'Expected' }, { key: 'quantity', label: 'Qty', num: true },
         { key: 'reason', label: 'Detail' }], trail.rows,
         r => r.mismatch ? 'alert' : '');
+      await showClaim();
     } catch (e) {
       document.getElementById('order-status').textContent = e.message;
       document.getElementById('trail').textContent = '';
     }
   };
+  // the station packing the order now, with a button to let another station take it over
+  const showClaim = async () => {
+    const claims = await P.api('/api/v1/reports/claims?orderId=' + encodeURIComponent(current));
+    const claim = claims.claims[0];
+    document.getElementById('order-claim').hidden = !claim;
+    if (claim) {
+      document.getElementById('claim-text').textContent = 'Being packed at ' + claim.stationId + ' since ' +
+        P.localTime(claim.since) + '.';
+    }
+  };
+  document.getElementById('release-claim').addEventListener('click', async () => {
+    const r = await fetch('/api/v1/dashboard/orders/' + encodeURIComponent(current) + '/release-claim',
+      { method: 'POST', credentials: 'same-origin' });
+    const body = await r.json();
+    document.getElementById('claim-note').textContent = !r.ok ? body.error.message : body.released
+      ? 'Claim of ' + body.claim.stationId + ' released: another station may open the order.' : 'No claim held.';
+    showClaim();
+  });
   document.getElementById('lookup').addEventListener('submit', ev => {
     ev.preventDefault();
     current = document.getElementById('order-id').value.trim();

@@ -49,6 +49,10 @@
       { key: 'scannerState', label: 'Scanner' }, { key: 'cacheAgeSeconds', label: 'Cache age s', num: true },
       { key: 'scans', label: 'Scans 1h', num: true }, { key: 'mismatchRate', label: 'Mismatch', num: true, format: P.percent },
       { key: 'alerts', label: 'Alerts' }], stations.rows, r => r.alerts ? 'alert' : 'ok');
+    const claims = await P.api('/api/v1/reports/claims');
+    P.table('claim-conflicts', [{ key: 'at', label: 'When', format: P.localTime }, { key: 'orderId', label: 'Order' },
+      { key: 'claimedBy', label: 'Claimed by' }, { key: 'otherStation', label: 'Also packed at' },
+      { key: 'reason', label: 'Why' }], claims.conflicts, () => 'alert');
     const risk = await P.api('/api/v1/reports/at-risk');
     const pace = risk.ordersPerHour;
     document.getElementById('pace').textContent = (pace < 10 ? pace.toFixed(1) : Math.round(pace)) + ' orders/h now';

@@ -1,10 +1,13 @@
 package io.packcheck.hub;
 
+import io.packcheck.hub.claims.ClaimRules;
+import io.packcheck.hub.claims.ClaimService;
 import io.packcheck.hub.dashboard.DashboardAccess;
 import io.packcheck.hub.dashboard.DashboardRoutes;
 import io.packcheck.hub.dashboard.Sessions;
 import io.packcheck.hub.http.AttemptLimiter;
 import io.packcheck.hub.http.BearerAuth;
+import io.packcheck.hub.http.ClaimRoutes;
 import io.packcheck.hub.http.DbWorker;
 import io.packcheck.hub.http.ErrorResponses;
 import io.packcheck.hub.enrol.StationEnrolment;
@@ -79,7 +82,8 @@ public final class HubVerticle extends VerticleBase {
         new OrderRoutes(hub).mount(router);
         new EventRoutes(hub).mount(router);
         new StationSyncRoutes(hub).mount(router);
-        new EventIngestRoutes(hub).mount(router);
+        ClaimService claims = new ClaimService(storage.claims(), new ClaimRules(config.claimIdle()), clock);
+        new EventIngestRoutes(hub, claims::afterIngest).mount(router);
         new SerialRoutes(hub).mount(router);
         Sessions sessions = new Sessions(storage.dashboardSessions(), db, clock);
         sweepTimer = vertx.setPeriodic(Sessions.SWEEP_EVERY.toMillis(), t -> sessions.sweep()
@@ -87,6 +91,7 @@ public final class HubVerticle extends VerticleBase {
         DashboardAccess access = new DashboardAccess(hub, sessions, config.tlsCert().isPresent());
         new ReportRoutes(hub, access).mount(router);
         new DashboardRoutes(hub, sessions, access, config.tlsCert().isPresent()).mount(router);
+        new ClaimRoutes(hub, claims, access).mount(router);
         StationEnrolment enrolment = new StationEnrolment(storage.enrolments(), clock, new SecureRandom());
         AttemptLimiter enrolAttempts = new AttemptLimiter(config.limits().enrolAttempts(),
                 EnrolmentRoutes.TRACKED_ADDRESSES, clock);

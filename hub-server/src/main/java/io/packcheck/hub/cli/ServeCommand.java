@@ -7,6 +7,7 @@ import io.packcheck.hub.storage.Storage;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,10 +28,14 @@ public final class ServeCommand implements Callable<Integer> {
     Path tlsCert;
     @Option(names = "--tls-key", paramLabel = "PEM", description = "private key (PEM, PKCS#8 or PKCS#1) for --tls-cert")
     Path tlsKey;
+    @Option(names = "--claim-idle-minutes", defaultValue = "30", paramLabel = "MINUTES",
+            description = "a station's claim on an order ends after this long without a word from it; default: ${DEFAULT-VALUE}")
+    long claimIdleMinutes;
 
     @Override
     public Integer call() throws Exception {
-        HubConfig config = new HubConfig(port, Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), Limits.defaults());
+        HubConfig config = new HubConfig(port, Optional.ofNullable(tlsCert), Optional.ofNullable(tlsKey), Limits.defaults(),
+                Duration.ofMinutes(claimIdleMinutes));
         Optional<String> problem = config.problem();
         if (problem.isPresent()) {
             System.err.println(problem.get());

@@ -10,7 +10,7 @@ public final class LiveUpdates {
 
     private LiveUpdates() {}
 
-    /** {@code what} is {@code events} or {@code heartbeat}; the page refetches what that touches. */
+    /** {@code what} is {@code events}, {@code heartbeat} or {@code claims}; the page refetches what that touches. */
     public static void changed(Vertx vertx, String what, String stationId) {
         vertx.eventBus().publish(ADDRESS, new JsonObject().put("what", what).put("stationId", stationId));
     }

@@ -1,7 +1,9 @@
 package io.packcheck.hub.http;
 
+import io.packcheck.core.verify.PackEvent;
 import io.packcheck.hub.auth.CredentialKind;
 import io.packcheck.hub.dashboard.LiveUpdates;
+import io.packcheck.hub.storage.EventRepository;
 import io.packcheck.protocol.JsonFields;
 import io.packcheck.protocol.PackEventCodec;
 import io.packcheck.protocol.ProtocolException;
@@ -27,9 +29,10 @@ public final class EventIngestRoutes {
     private final HubServices hub;
     private final IngestQueue queue;
 
-    public EventIngestRoutes(HubServices hub) {
+    /** @param follower work done with each batch's new events in the batch's transaction (claims move with them) */
+    public EventIngestRoutes(HubServices hub, EventRepository.Follower follower) {
         this.hub = hub;
-        this.queue = new IngestQueue(hub.db(), hub.storage().events());
+        this.queue = new IngestQueue(hub.db(), hub.storage().events(), follower);
     }
 
     public void mount(Router router) {
@@ -63,7 +66,11 @@ public final class EventIngestRoutes {
                         + "; it cannot send events of station " + s);
             }
             try {
-                events.add(PackEventCodec.fromJson(json));
+                StationEvent event = PackEventCodec.fromJson(json);
+                if (event.event().kind() == PackEvent.EventKind.CLAIM_CONFLICT) {
+                    throw new ProtocolException("kind", "kind CLAIM_CONFLICT is written by the hub, never by a station");
+                }
+                events.add(event);
             } catch (ProtocolException e) {
                 rejected.add(rejection(i, json.getValue("id") instanceof String id ? id : null,
                         field + "." + e.field(), e.getMessage()));

@@ -21,14 +21,16 @@ final class IngestQueue {
 
     private final DbWorker db;
     private final EventRepository events;
+    private final EventRepository.Follower follower;
     private List<Pending> waiting = new ArrayList<>();
     private boolean writing;
 
     private record Pending(StationBatch batch, Promise<IngestResult> promise) {}
 
-    IngestQueue(DbWorker db, EventRepository events) {
+    IngestQueue(DbWorker db, EventRepository events, EventRepository.Follower follower) {
         this.db = db;
         this.events = events;
+        this.follower = follower;
     }
 
     Future<IngestResult> ingest(String stationId, List<StationEvent> batch) {
@@ -52,7 +54,7 @@ final class IngestQueue {
         }
         writing = true;
         List<StationBatch> batches = group.stream().map(Pending::batch).toList();
-        db.call(() -> events.ingestAll(batches)).onComplete(done -> {
+        db.call(() -> events.ingestAll(batches, follower)).onComplete(done -> {
             writing = false;
             for (int i = 0; i < group.size(); i++) {
                 Promise<IngestResult> promise = group.get(i).promise();

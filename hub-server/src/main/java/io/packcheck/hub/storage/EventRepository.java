@@ -16,7 +16,18 @@ public interface EventRepository {
      * Several stations' batches in one transaction (group commit: the hub gathers the batches that arrive
      * while the database is busy). A batch that fails is answered by its exception and changes nothing.
      */
-    List<Outcome> ingestAll(List<StationBatch> batches);
+    default List<Outcome> ingestAll(List<StationBatch> batches) {
+        return ingestAll(batches, (stationId, stored) -> {});
+    }
+
+    /** As {@link #ingestAll(List)}; {@code follower} sees each batch's newly stored events inside that batch's transaction. */
+    List<Outcome> ingestAll(List<StationBatch> batches, Follower follower);
+
+    /** Work that belongs to storing a batch: it fails the batch when it fails. */
+    @FunctionalInterface
+    interface Follower {
+        void stored(String stationId, List<StationEvent> stored);
+    }
 
     /** Events in hub order after the given hub sequence number. */
     List<StoredEvent> after(long hubSeq, int limit);

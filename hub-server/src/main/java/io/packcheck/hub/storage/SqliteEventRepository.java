@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,12 +108,17 @@ public final class SqliteEventRepository implements EventRepository {
     }
 
     @Override
-    public List<Outcome> ingestAll(List<StationBatch> batches) {
+    public List<Outcome> ingestAll(List<StationBatch> batches, Follower follower) {
         return db.transaction(c -> {
             List<Outcome> outcomes = new ArrayList<>(batches.size());
             for (StationBatch batch : batches) {
                 try {
-                    IngestResult result = db.savepoint(x -> ingest(batch.stationId(), batch.events()));
+                    IngestResult result = db.savepoint(x -> {
+                        IngestResult r = ingest(batch.stationId(), batch.events());
+                        Set<UUID> fresh = new HashSet<>(r.stored());
+                        follower.stored(batch.stationId(), batch.events().stream().filter(e -> fresh.contains(e.id())).toList());
+                        return r;
+                    });
                     outcomes.add(new Outcome(Optional.of(result), Optional.empty()));
                 } catch (RuntimeException e) {
                     outcomes.add(new Outcome(Optional.empty(), Optional.of(e)));

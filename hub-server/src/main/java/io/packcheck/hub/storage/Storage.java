@@ -1,5 +1,6 @@
 package io.packcheck.hub.storage;
 
+import io.packcheck.hub.claims.ClaimStore;
 import io.packcheck.hub.reports.ReportRepository;
 import io.packcheck.hub.reports.SqliteReportRepository;
 import java.nio.file.Path;
@@ -8,14 +9,15 @@ import java.time.Clock;
 /** The hub's repositories over one database; a PostgreSQL engine and adapters would plug in beside {@link #sqlite}. */
 public record Storage(CredentialRepository credentials, CatalogRepository catalog, EventRepository events,
                       ReportRepository reports, StorageEngine database, EnrolmentRepository enrolments,
-                      DashboardSessionRepository dashboardSessions)
+                      DashboardSessionRepository dashboardSessions, ClaimStore claims)
         implements AutoCloseable {
 
     public static Storage sqlite(Path dataDir, Clock clock) {
         SqliteDatabase db = SqliteDatabase.open(dataDir);
         return new Storage(new SqliteCredentialRepository(db, clock), new SqliteCatalogRepository(db, clock),
                 new SqliteEventRepository(db, clock), new SqliteReportRepository(db), db,
-                new SqliteEnrolmentRepository(db, clock), new SqliteDashboardSessionRepository(db));
+                new SqliteEnrolmentRepository(db, clock), new SqliteDashboardSessionRepository(db),
+                new SqliteClaimRepository(db, clock));
     }
 
     @Override

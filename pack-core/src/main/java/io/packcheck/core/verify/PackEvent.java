@@ -67,6 +67,11 @@ public record PackEvent(
          * Recorded by the hub, never sent by a station: a scan counted a serial that was already packed in another
          * order (the station could not ask the hub in time); the order is flagged as an exception.
          */
-        SERIAL_REUSED
+        SERIAL_REUSED,
+        /**
+         * Written by the hub, never by a station: a second station's events arrived for an order another station
+         * had claimed (the second station packed it from its cache while it could not reach the hub).
+         */
+        CLAIM_CONFLICT
     }
 }

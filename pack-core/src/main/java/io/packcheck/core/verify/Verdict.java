@@ -30,7 +30,9 @@ public enum Verdict {
     /** A command barcode was carried out (CLEAR, UNDO, SHORT, CANCEL_SESSION, badge scans). */
     COMMAND_ACCEPTED,
     /** A command barcode that is not allowed now, e.g. an override without a supervisor badge. */
-    COMMAND_REFUSED;
+    COMMAND_REFUSED,
+    /** The order is being packed at another station: it was not opened here and nothing counts. */
+    ORDER_CLAIMED_ELSEWHERE;
 
     /** A mismatch locks the session until CLEAR or a supervisor override. */
     public boolean isMismatch() {

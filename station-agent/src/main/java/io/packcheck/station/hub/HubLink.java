@@ -25,6 +25,13 @@ public interface HubLink extends AutoCloseable {
         return new SerialCheck.Unknown("this hub link cannot ask about serials");
     }
 
+    /**
+     * Claims the order for this station as the packer opens it, so no other station packs it at the same time.
+     * Blocks like {@link #fetchOrder} for at most the fetch timeout (800 ms by default); a hub that does not answer
+     * in time is {@link OrderClaim.Unreachable}, and the station packs from its cache. Idempotent.
+     */
+    OrderClaim claimOrder(String orderId);
+
     /** Online, offline, refused by the hub, or still connecting after a start. */
     LinkState state();
 

@@ -31,7 +31,7 @@ public enum Signal {
             case UNKNOWN_CODE -> UNKNOWN;
             case UNREADABLE -> UNREADABLE;
             // a unit waiting for its date, lot or serial is not counted, and nothing is locked: amber
-            case NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED -> REFUSED;
+            case NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED, ORDER_CLAIMED_ELSEWHERE -> REFUSED;
         };
     }
 

@@ -5,10 +5,12 @@ import io.packcheck.core.catalog.Order;
 import io.packcheck.core.enrol.Enrolment;
 import io.packcheck.core.verify.Catalog;
 import io.packcheck.core.verify.Commands;
+import io.packcheck.core.verify.OrderClaims;
 import io.packcheck.core.verify.Outcome;
 import io.packcheck.core.verify.PackSession;
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.station.hub.HubLink;
+import io.packcheck.station.hub.OrderClaim;
 import io.packcheck.station.hub.OrderLookup;
 import io.packcheck.station.hub.SerialCheckingCatalog;
 import io.packcheck.station.lights.Condition;
@@ -19,6 +21,9 @@ import io.packcheck.station.runtime.SignalPolicy.Signals;
 import io.packcheck.station.scanner.Frame;
 import io.packcheck.station.store.StoreException;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,7 @@ import org.slf4j.LoggerFactory;
 final class ScanPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanPipeline.class);
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
     static final String REMOTE_ENROLMENT_REFUSED = "Enrolment codes are taken only from the scanner or the screen on"
             + " the station itself, not from a screen on another computer: scan the code at the station";
 
@@ -124,7 +130,7 @@ final class ScanPipeline {
         if (outcome.verdict() == Verdict.UNKNOWN_CODE) {
             outcome = askHub(parse, at).orElse(outcome);
         }
-        commitThenSignal(Cause.SCAN, outcome);
+        commitThenSignal(Cause.SCAN, claim(outcome, at));
     }
 
     /** A new version of an order; it matters when that order is open here. */
@@ -155,6 +161,36 @@ final class ScanPipeline {
     /** The cache, with the hub asked about serials while it is usable (offline, it would only make the packer wait). */
     private Catalog catalog() {
         return new SerialCheckingCatalog(parts.cache(), hub.link().filter(h -> !hub.unusable()));
+    }
+
+    /**
+     * An order about to open is claimed at the hub first: when another station is packing it, the opening becomes a
+     * refusal and the session stays as it was. A hub that cannot be asked (offline, refused, no answer within the
+     * fetch timeout) lets the order open from the cache; the hub then flags a second station's events as a conflict.
+     */
+    private Outcome claim(Outcome outcome, Instant at) {
+        Optional<Order> opening = OrderClaims.opened(outcome);
+        if (opening.isEmpty() || hub.link().isEmpty() || hub.unusable()) {
+            return outcome;
+        }
+        long asked = System.nanoTime();
+        OrderClaim claim = hub.link().get().claimOrder(opening.get().id());
+        // what the claim adds to opening an order, for scripts/bench-claim and whoever wonders why an open was slow
+        String took = String.format(Locale.ROOT, "%.1f", (System.nanoTime() - asked) / 1e6);
+        if (claim instanceof OrderClaim.Claimed) {
+            LOG.info("order {} claimed at the hub in {} ms", opening.get().id(), took);
+        }
+        if (claim instanceof OrderClaim.ClaimedElsewhere elsewhere) {
+            String since = LocalTime.ofInstant(elsewhere.since(), parts.zone()).format(CLOCK_TIME);
+            LOG.warn("order {} not opened: station {} is packing it since {}", elsewhere.orderId(), elsewhere.stationId(),
+                    elsewhere.since());
+            return OrderClaims.claimedElsewhere(session, outcome, elsewhere.stationId(), since, at);
+        }
+        if (claim instanceof OrderClaim.Unreachable unreachable) {
+            LOG.warn("order {} opened without a claim at the hub after {} ms: {}", opening.get().id(), took,
+                    unreachable.reason());
+        }
+        return outcome;
     }
 
     /** A code that may be an order the cache has not heard of yet: the hub may know it. */

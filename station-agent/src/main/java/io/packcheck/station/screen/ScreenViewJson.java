@@ -86,7 +86,7 @@ final class ScreenViewJson {
         return switch (verdict) {
             case MATCH, LINE_COMPLETE, ORDER_COMPLETE, ORDER_OPENED, COMMAND_ACCEPTED -> Tone.GOOD;
             case ORDER_BLOCKED, LOCKED -> Tone.BAD;
-            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED -> Tone.WARN;
+            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED, ORDER_CLAIMED_ELSEWHERE -> Tone.WARN;
             default -> Tone.INFO;
         };
     }
@@ -113,6 +113,7 @@ final class ScreenViewJson {
             case LOCKED -> "Station locked";
             case COMMAND_ACCEPTED -> "Done";
             case COMMAND_REFUSED -> "Not allowed";
+            case ORDER_CLAIMED_ELSEWHERE -> "Packed at another station";
         };
     }
 

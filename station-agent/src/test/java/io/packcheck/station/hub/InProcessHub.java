@@ -189,6 +189,28 @@ public final class InProcessHub implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new AssertionError("no station " + stationId + " in " + rows));
     }
 
+    /** Claims the order for the station whose token this is, as the station would on opening it; the hub's answer. */
+    public JsonObject claim(String orderId, String stationToken) {
+        return await(ops.post("/api/v1/station/orders/" + orderId + "/claim").bearerTokenAuthentication(stationToken)
+                .send()).bodyAsJsonObject();
+    }
+
+    /** Ends the order's claim, as {@code POST /api/v1/orders/{id}/release-claim} with the ops key. */
+    public void releaseClaim(String orderId) {
+        ok(ops.post("/api/v1/orders/" + orderId + "/release-claim").bearerTokenAuthentication(apiKey).send());
+    }
+
+    /** Whether a station's claim on the order holds now, as the claims report says. */
+    public boolean claimed(String orderId) {
+        return !ok(ops.get("/api/v1/reports/claims").addQueryParam("orderId", orderId).bearerTokenAuthentication(apiKey)
+                .send()).bodyAsJsonObject().getJsonArray("claims").isEmpty();
+    }
+
+    /** The order's whole answer from the ops API. */
+    public JsonObject order(String orderId) {
+        return ok(ops.get("/api/v1/orders/" + orderId).bearerTokenAuthentication(apiKey).send()).bodyAsJsonObject();
+    }
+
     /** The order's status as the ops API reports it. */
     public String orderStatus(String orderId) {
         return ok(ops.get("/api/v1/orders/" + orderId).bearerTokenAuthentication(apiKey).send())

@@ -250,6 +250,41 @@ class VertxHubLinkTest {
     }
 
     @Test
+    void claimsAnOrderForThisStationAgainAfterARestartAndHearsWhenAnotherStationHasIt() throws Exception {
+        hub.putItem("MUG-1", "05901234123457");
+        hub.putOrder("SO-6", "MUG-1", 1, "SLIP-6");
+        hub.putOrder("SO-7", "MUG-1", 1, "SLIP-7");
+        hub.claim("SO-7", hub.stationToken("ST-2"));
+        VertxHubLink link = link(settings(hub.uri()));
+        listener.awaitState(LinkState.ONLINE, WAIT);
+
+        OrderClaim first = link.claimOrder("SO-6");
+        OrderClaim again = link.claimOrder("SO-6");
+        OrderClaim taken = link.claimOrder("SO-7");
+
+        assertThat(first).isEqualTo(new OrderClaim.Claimed("SO-6"));
+        assertThat(again).as("idempotent").isEqualTo(new OrderClaim.Claimed("SO-6"));
+        assertThat(taken).isInstanceOfSatisfying(OrderClaim.ClaimedElsewhere.class, elsewhere -> {
+            assertThat(elsewhere.stationId()).isEqualTo("ST-2");
+            assertThat(elsewhere.since()).isBefore(Instant.now().plusSeconds(1));
+        });
+    }
+
+    @Test
+    void aHubThatDoesNotAnswerMakesTheClaimUnreachableWithinItsTimeout() {
+        NetServer silent = InProcessHub.await(vertx.createNetServer().connectHandler(socket -> {}).listen(0));
+        VertxHubLink link = link(settings(URI.create("http://localhost:" + silent.actualPort())));
+
+        long before = System.nanoTime();
+        OrderClaim claim = link.claimOrder("SO-1");
+        Duration took = Duration.ofNanos(System.nanoTime() - before);
+
+        assertThat(claim).isInstanceOf(OrderClaim.Unreachable.class);
+        assertThat(took).as("the packer waits at most the 800 ms timeout").isLessThan(Duration.ofMillis(1500));
+        InProcessHub.await(silent.close());
+    }
+
+    @Test
     void aStoppedHubMakesTheLookupUnreachable() {
         VertxHubLink link = link(settings(hub.uri()));
         hub.stop();
