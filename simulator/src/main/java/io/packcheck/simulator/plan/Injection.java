@@ -11,5 +11,25 @@ public enum Injection {
     /** The same serial number (AI 21) scanned twice. */
     DUPLICATE_SERIAL,
     /** Ops cancels the order while it is being packed; the station must block it. */
-    CANCEL_DURING_PACKING
+    CANCEL_DURING_PACKING,
+    /** After a wrong item, a stray code is scanned while the station is locked: the tower must stay red. */
+    STRAY_SCAN_WHILE_LOCKED,
+    /** A lot-tracked unit scanned by its plain EAN-13, without its expiry and lot: it must wait for its data. */
+    DATED_WITHOUT_DATE,
+    /** A serialised unit whose serial was already packed in an earlier order (a copied label). */
+    REUSED_SERIAL,
+    /** A second station scans an order another station is packing: it must not open there. */
+    SECOND_STATION,
+    /** Ops gives a new item a barcode another item already has: the hub must refuse it. */
+    DUPLICATED_BARCODE;
+
+    /** Whether catching it also takes the tower showing red after the scan, not only the verdict. */
+    public boolean mustEndRed() {
+        return this == STRAY_SCAN_WHILE_LOCKED;
+    }
+
+    /** Whether it needs a hub that answers at once (claims are asked of the hub when an order opens). */
+    public boolean needsHubUp() {
+        return this == SECOND_STATION;
+    }
 }

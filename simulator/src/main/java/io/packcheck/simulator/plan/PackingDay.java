@@ -29,6 +29,9 @@ public final class PackingDay {
     private final Instant start;
     private final String serialPrefix;
     private int serials;
+    // serials of orders this station finished, by SKU: what a copied label would carry
+    private final Map<String, String> packedSerials = new LinkedHashMap<>();
+    private final Map<String, String> orderSerials = new HashMap<>();
 
     /**
      * @param today        the stations' date, for expiry dates
@@ -44,15 +47,21 @@ public final class PackingDay {
 
     /** The injection for order number {@code orderIndex} (1-based) of a day erring in a share of its orders: each kind in turn. */
     public static Optional<Injection> injectionFor(int orderIndex, double errorShare, Random random) {
-        if (random.nextDouble() >= errorShare) {
+        return injectionFor(orderIndex, errorShare, random, List.of(Injection.values()));
+    }
+
+    /** As {@link #injectionFor(int, double, Random)}, taking the kinds in turn from {@code kinds}. */
+    public static Optional<Injection> injectionFor(int orderIndex, double errorShare, Random random, List<Injection> kinds) {
+        if (random.nextDouble() >= errorShare || kinds.isEmpty()) {
             return Optional.empty();
         }
-        Injection[] kinds = Injection.values();
-        return Optional.of(kinds[Math.floorMod(orderIndex - 1, kinds.length)]);
+        return Optional.of(kinds.get(Math.floorMod(orderIndex - 1, kinds.size())));
     }
 
     /** The plan for one order, carrying {@code injection} if given. */
-    public OrderPlan order(String id, Optional<Injection> injection) {
+    public OrderPlan order(String id, Optional<Injection> wanted) {
+        // a copied label needs a serial this station packed before; the first orders of a day have none
+        Optional<Injection> injection = wanted.filter(i -> i != Injection.REUSED_SERIAL || !packedSerials.isEmpty());
         Map<String, Integer> lines = lines(injection);
         Map<String, SampleItem> bySku = new HashMap<>();
         catalog.items().forEach(i -> bySku.put(i.sku(), i));
@@ -71,6 +80,17 @@ public final class PackingDay {
                     && noneInjected(steps)) {
                 String expired = Scans.lotUnit(item, today.minusDays(3 + random.nextInt(60)), lot());
                 injected(steps, expired, Verdict.EXPIRED, Injection.EXPIRED_LOT, "expired lot of " + item.sku());
+            }
+            if (injection.equals(Optional.of(Injection.DATED_WITHOUT_DATE)) && item.tracking() == Tracking.LOT
+                    && noneInjected(steps)) {
+                // the unit's own EAN-13 carries no date: it waits, amber, until its GS1 code is scanned
+                steps.add(Scan.inject(Scans.ean13(item), Verdict.DATA_REQUIRED, Injection.DATED_WITHOUT_DATE,
+                        "plain EAN-13 of dated " + item.sku()));
+            }
+            if (injection.equals(Optional.of(Injection.REUSED_SERIAL)) && packedSerials.containsKey(item.sku())
+                    && noneInjected(steps)) {
+                injected(steps, Scans.serialUnit(item, packedSerials.get(item.sku())), Verdict.DUPLICATE_SERIAL,
+                        Injection.REUSED_SERIAL, "serial of " + item.sku() + " from an earlier order");
             }
             List<String> scans = unitScans(item, quantity);
             int inLine = 0;
@@ -101,6 +121,20 @@ public final class PackingDay {
                     injected(steps, Scans.ean13(wrong), Verdict.WRONG_ITEM, Injection.WRONG_ITEM,
                             "wrong item " + wrong.sku());
                 }
+                if (injection.equals(Optional.of(Injection.STRAY_SCAN_WHILE_LOCKED)) && firstUnitPacked) {
+                    SampleItem wrong = notOn(lines);
+                    SampleItem stray = notOn(lines);
+                    steps.add(Scan.inject(Scans.ean13(wrong), Verdict.WRONG_ITEM, Injection.WRONG_ITEM,
+                            "wrong item " + wrong.sku()));
+                    injected(steps, Scans.ean13(stray), Verdict.LOCKED, Injection.STRAY_SCAN_WHILE_LOCKED,
+                            "stray " + stray.sku() + " while locked");
+                }
+                if (injection.equals(Optional.of(Injection.SECOND_STATION)) && firstUnitPacked) {
+                    steps.add(new Step.OpenAtAnotherStation(id, Scans.orderSlip(id)));
+                }
+                if (injection.equals(Optional.of(Injection.DUPLICATED_BARCODE)) && firstUnitPacked) {
+                    steps.add(new Step.PutItemWithTakenBarcode("CLASH-" + id, item.ean13(), item.sku()));
+                }
             }
             if (cancelled || packed == units) {
                 break;
@@ -110,6 +144,10 @@ public final class PackingDay {
                 injected(steps, extra, Verdict.OVER_QUANTITY, Injection.ONE_TOO_MANY, "one " + item.sku() + " too many");
             }
         }
+        if (!cancelled) {
+            packedSerials.putAll(orderSerials);
+        }
+        orderSerials.clear();
         Instant shipBy = start.plus(Duration.ofHours(2 + random.nextInt(8)));
         return new OrderPlan(id, lines, shipBy, steps, injection);
     }
@@ -128,7 +166,9 @@ public final class PackingDay {
         Map<String, Integer> lines = new LinkedHashMap<>();
         List<SampleItem> plain = catalog.items(Tracking.NONE);
         Injection kind = injection.orElse(null);
-        if (kind == Injection.ONE_TOO_MANY || kind == Injection.CANCEL_DURING_PACKING || kind == Injection.WRONG_ITEM) {
+        if (kind == Injection.ONE_TOO_MANY || kind == Injection.CANCEL_DURING_PACKING || kind == Injection.WRONG_ITEM
+                || kind == Injection.STRAY_SCAN_WHILE_LOCKED || kind == Injection.SECOND_STATION
+                || kind == Injection.DUPLICATED_BARCODE) {
             // a plain unit first, and more to pack after it
             SampleItem first = pick(plain);
             lines.put(first.sku(), 1 + random.nextInt(2));
@@ -137,8 +177,11 @@ public final class PackingDay {
                 second = pick(catalog.items());
             } while (second.sku().equals(first.sku()));
             lines.put(second.sku(), 1 + random.nextInt(2));
-        } else if (kind == Injection.EXPIRED_LOT) {
+        } else if (kind == Injection.EXPIRED_LOT || kind == Injection.DATED_WITHOUT_DATE) {
             lines.put(pick(catalog.items(Tracking.LOT)).sku(), 1 + random.nextInt(2));
+        } else if (kind == Injection.REUSED_SERIAL) {
+            List<String> reusable = new ArrayList<>(packedSerials.keySet());
+            lines.put(reusable.get(random.nextInt(reusable.size())), 1 + random.nextInt(2));
         } else if (kind == Injection.DUPLICATE_SERIAL) {
             lines.put(pick(catalog.items(Tracking.SERIAL)).sku(), 2 + random.nextInt(2));
         }
@@ -166,7 +209,11 @@ public final class PackingDay {
             scans.add(switch (item.tracking()) {
                 case NONE -> Scans.ean13(item);
                 case LOT -> Scans.lotUnit(item, goodExpiry(item), lot());
-                case SERIAL -> Scans.serialUnit(item, serialPrefix + String.format(Locale.ROOT, "%06d", ++serials));
+                case SERIAL -> {
+                    String serial = serialPrefix + String.format(Locale.ROOT, "%06d", ++serials);
+                    orderSerials.put(item.sku(), serial);
+                    yield Scans.serialUnit(item, serial);
+                }
             });
         }
         return scans;

@@ -42,4 +42,14 @@ public sealed interface Step {
 
     /** Ops cancels the order through the hub's API while it is open at the station. */
     record CancelAtHub(String orderId) implements Step {}
+
+    /**
+     * Another station scans this order's slip while it is being packed here; it must refuse to open it.
+     *
+     * @param slip the order slip as the other station's scanner sends it
+     */
+    record OpenAtAnotherStation(String orderId, String slip) implements Step {}
+
+    /** Ops puts a new item carrying a barcode that {@code owner} already has; the hub must answer 409. */
+    record PutItemWithTakenBarcode(String newSku, String barcode, String owner) implements Step {}
 }

@@ -19,6 +19,11 @@ public record Light(String line, Instant at, long nanos) {
         CONDITION
     }
 
+    /** Whether the red light is on steady, whatever else shows beside it (a lock under a blinking condition). */
+    public boolean redOn() {
+        return line.contains("red=on");
+    }
+
     public Colour colour() {
         if (line.contains("red=blink") || line.contains("amber=blink")) {
             return Colour.CONDITION;

@@ -191,6 +191,26 @@ public final class StationProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits {@code window} and returns the last LIGHTS line printed in it: what the tower shows once a short
+     * signal is over. Empty when the tower did not change.
+     */
+    public Optional<Light> lastWithin(Duration window) {
+        long deadline = System.nanoTime() + window.toNanos();
+        Optional<Light> last = Optional.empty();
+        try {
+            for (long left = window.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                Light l = lights.poll(left, TimeUnit.NANOSECONDS);
+                if (l != null) {
+                    last = Optional.of(l);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return last;
+    }
+
     /** kill -9 of the agent; the pty and the data stay. */
     public synchronized void kill() {
         if (process != null) {

@@ -1,5 +1,6 @@
 package io.packcheck.simulator.run;
 
+import io.packcheck.simulator.plan.Injection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,13 @@ public final class DayRecord {
     /** A time the hub was down. */
     public record Outage(Instant from, Instant to) {}
 
+    /** An error injected through the hub's API rather than at a scanner, and whether the hub refused it. */
+    public record HubCheck(Injection kind, boolean caught, String what) {}
+
     private final List<SentScan> scans = new ArrayList<>();
     private final List<CancelTiming> cancels = new ArrayList<>();
     private final List<Outage> outages = new ArrayList<>();
+    private final List<HubCheck> hubChecks = new ArrayList<>();
     private final AtomicInteger ordersDone = new AtomicInteger();
     private final AtomicInteger agentKills = new AtomicInteger();
 
@@ -27,6 +32,14 @@ public final class DayRecord {
 
     public synchronized void outage(Outage outage) {
         outages.add(outage);
+    }
+
+    public synchronized void hubCheck(HubCheck check) {
+        hubChecks.add(check);
+    }
+
+    public synchronized List<HubCheck> hubChecks() {
+        return new ArrayList<>(hubChecks);
     }
 
     public void orderDone() {

@@ -140,14 +140,17 @@ public record Figures(
                 injected++;
                 Long completed = completedAtSeq.get(s.orderId());
                 boolean beforeCompletion = event != null && (completed == null || event.getLong("seq") < completed);
-                boolean wasCaught = got.equals(s.step().expected()) && beforeCompletion;
+                boolean endedRed = s.light().filter(Light::redOn).isPresent();
+                boolean wasCaught = got.equals(s.step().expected()) && beforeCompletion
+                        && (!s.step().injected().get().mustEndRed() || endedRed);
                 byKind.merge(s.step().injected().get(), new KindTally(1, wasCaught ? 1 : 0),
                         (a, b) -> a.plus(wasCaught));
                 if (wasCaught) {
                     caught++;
                 } else {
                     problems.add(s.stationId() + ": injected " + s.step().injected().get() + " (" + s.step().what()
-                            + ") got " + got.map(Enum::name).orElse("no event"));
+                            + ") got " + got.map(Enum::name).orElse("no event")
+                            + (s.step().injected().get().mustEndRed() && !endedRed ? ", tower not red after it" : ""));
                 }
                 if (wasRed) {
                     red++;
@@ -165,6 +168,15 @@ public record Figures(
                     problems.add(s.stationId() + ": '" + s.step().what() + "' expected " + s.step().expected().get()
                             + ", got " + got.get());
                 }
+            }
+        }
+        for (DayRecord.HubCheck check : record.hubChecks()) {
+            injected++;
+            byKind.merge(check.kind(), new KindTally(1, check.caught() ? 1 : 0), (x, y) -> x.plus(check.caught()));
+            if (check.caught()) {
+                caught++;
+            } else {
+                problems.add("hub: injected " + check.kind() + " (" + check.what() + ") was not refused");
             }
         }
         List<Long> cancels = record.cancels().stream().flatMap(c -> c.toRed().stream()).map(Duration::toMillis).toList();

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +52,7 @@ public final class Simulation implements AutoCloseable {
     private HubProcess hub;
     private HubApi api;
     private EventLog events;
+    private Optional<SecondStation> secondStation = Optional.empty();
     private volatile boolean packing;
     private volatile boolean stopRequested;
     private String apiKey;
@@ -71,6 +73,10 @@ public final class Simulation implements AutoCloseable {
         for (int n = 1; n <= settings.stations(); n++) {
             tokens.add(hub.createSecret("station", "create", stationId(n)));
         }
+        // one more station, without packer or orders, where other stations' orders are scanned (SECOND_STATION)
+        Optional<String> secondToken = injects(Injection.SECOND_STATION)
+                ? Optional.of(hub.createSecret("station", "create", stationId(settings.stations() + 1)))
+                : Optional.empty();
         hub.start();
         api = new HubApi(hub.baseUrl(), apiKey);
         seed();
@@ -84,8 +90,14 @@ public final class Simulation implements AutoCloseable {
                 started.add(starting.submit(() -> StationProcess.start(jars, stationId(station),
                         settings.workDir().resolve(stationId(station)), hub.baseUrl(), tokens.get(station - 1), screen)));
             }
+            Optional<Future<StationProcess>> second = secondToken.map(token -> starting.submit(() -> StationProcess.start(
+                    jars, stationId(settings.stations() + 1), settings.workDir().resolve(stationId(settings.stations() + 1)),
+                    hub.baseUrl(), token, 0)));
             for (Future<StationProcess> f : started) {
                 stations.add(f.get(120, TimeUnit.SECONDS));
+            }
+            if (second.isPresent()) {
+                secondStation = Optional.of(new SecondStation(second.get().get(120, TimeUnit.SECONDS), record));
             }
         } catch (Exception e) {
             throw new IllegalStateException("starting the stations: " + e.getMessage(), e);
@@ -106,7 +118,7 @@ public final class Simulation implements AutoCloseable {
             List<OrderPlan> mine = new ArrayList<>();
             for (int i = 0; n + i * settings.stations() <= settings.orders(); i++) {
                 int number = n + i * settings.stations();
-                Optional<Injection> injection = PackingDay.injectionFor(number, settings.errorShare(), random)
+                Optional<Injection> injection = PackingDay.injectionFor(number, settings.errorShare(), random, kinds())
                         .map(kind -> settings.onlyInjection().orElse(kind));
                 OrderPlan plan = day.order(String.format(Locale.ROOT, "SO-%05d", number), injection);
                 mine.add(plan);
@@ -124,14 +136,33 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
+    /**
+     * The kinds of error this day injects, in turn. A second station is refused by asking the hub, so a day whose
+     * hub is killed now and then leaves that kind out: while the hub is down the order opens from the cache, and
+     * the hub flags the conflict afterwards instead (its own tests cover that).
+     */
+    private List<Injection> kinds() {
+        if (settings.onlyInjection().isPresent()) {
+            return List.of(settings.onlyInjection().get());
+        }
+        return Arrays.stream(Injection.values())
+                .filter(kind -> !kind.needsHubUp() || settings.hubRestartEvery().isEmpty()).toList();
+    }
+
+    private boolean injects(Injection kind) {
+        return settings.errorShare() > 0 && kinds().contains(kind);
+    }
+
     /** Plays the day: every station packs its orders (until the duration ends), with the chaos asked for. */
     public Figures run() {
         packing = true;
+        logInSecondStation();
         Instant started = Instant.now();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         for (int i = 0; i < stations.size(); i++) {
-            StationDriver driver = new StationDriver(stations.get(i), api, record, settings.scansPerSecond(), settings.seed() + i);
+            StationDriver driver = new StationDriver(stations.get(i), api, record, settings.scansPerSecond(),
+                    settings.seed() + i, secondStation);
             int n = i + 1;
             List<OrderPlan> mine = plans.get(i);
             Thread t = new Thread(() -> {
@@ -186,6 +217,11 @@ public final class Simulation implements AutoCloseable {
     public Figures figures() {
         settle(stopRequested ? STOPPING_SETTLE_TIMEOUT : SETTLE_TIMEOUT);
         return Figures.of(record, events.events(), plannedOrders);
+    }
+
+    private void logInSecondStation() {
+        secondStation.ifPresent(second -> new StationDriver(second.station(), api, record, 0, settings.seed())
+                .login(catalog.packerBadge(1), Duration.ofSeconds(60), () -> stopRequested));
     }
 
     private boolean timeUp(Instant started) {
@@ -318,6 +354,7 @@ public final class Simulation implements AutoCloseable {
             events.close();
         }
         stations.forEach(StationProcess::close);
+        secondStation.ifPresent(second -> second.station().close());
         if (hub != null) {
             hub.close();
         }

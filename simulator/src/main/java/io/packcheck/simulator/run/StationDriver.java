@@ -2,11 +2,14 @@ package io.packcheck.simulator.run;
 
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.simulator.hub.HubApi;
+import io.packcheck.simulator.plan.Injection;
 import io.packcheck.simulator.plan.OrderPlan;
 import io.packcheck.simulator.plan.Scans;
 import io.packcheck.simulator.plan.Step;
 import io.packcheck.simulator.process.Light;
 import io.packcheck.simulator.process.StationProcess;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,20 +28,30 @@ public final class StationDriver {
     /** How long a station may take to answer a scan before the simulator records it as unanswered. */
     static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(10);
+    /** How soon a locked station's tower must show the lock again after a stray scan's own signal. */
+    static final Duration LOCK_BACK_WITHIN = Duration.ofMillis(300);
 
     private final StationProcess station;
     private final HubApi api;
     private final DayRecord record;
     private final double scansPerSecond;
     private final Random random;
+    private final Optional<SecondStation> secondStation;
 
     /** @param scansPerSecond the packer's pace; 0 scans as fast as the station answers */
     public StationDriver(StationProcess station, HubApi api, DayRecord record, double scansPerSecond, long seed) {
+        this(station, api, record, scansPerSecond, seed, Optional.empty());
+    }
+
+    /** @param secondStation where another station's packer scans this station's orders (SECOND_STATION) */
+    public StationDriver(StationProcess station, HubApi api, DayRecord record, double scansPerSecond, long seed,
+            Optional<SecondStation> secondStation) {
         this.station = station;
         this.api = api;
         this.record = record;
         this.scansPerSecond = scansPerSecond;
         this.random = new Random(seed);
+        this.secondStation = secondStation;
     }
 
     public StationProcess station() {
@@ -88,6 +101,11 @@ public final class StationDriver {
                 pause();
             } else if (step instanceof Step.CancelAtHub cancel) {
                 cancelAtHub(cancel.orderId());
+            } else if (step instanceof Step.OpenAtAnotherStation open) {
+                secondStation.orElseThrow(() -> new IllegalStateException("order " + plan.id()
+                        + " plans a second station's scan, but the simulation has no second station")).tryToOpen(open);
+            } else if (step instanceof Step.PutItemWithTakenBarcode put) {
+                putItemWithTakenBarcode(put);
             }
         }
         record.orderDone();
@@ -106,8 +124,37 @@ public final class StationDriver {
         station.drainLights();
         Instant sent = station.scan(scan.raw());
         Optional<Light> light = station.nextSignal(SIGNAL_TIMEOUT);
+        if (light.isPresent() && scan.injected().filter(Injection::mustEndRed).isPresent()) {
+            // the tower may flash the stray scan's own signal; what counts is what it shows once that is over
+            light = Optional.of(station.lastWithin(LOCK_BACK_WITHIN).orElse(light.get()));
+        }
         record.scan(new SentScan(station.id(), orderId, scan, sent, light));
         return light;
+    }
+
+    /** Ops puts an item with another item's barcode: caught when the hub refuses it with 409. */
+    private void putItemWithTakenBarcode(Step.PutItemWithTakenBarcode put) {
+        JsonObject body = new JsonObject().put("name", "Item clashing with " + put.owner())
+                .put("barcodes", new JsonArray().add(new JsonObject().put("code", put.barcode()).put("quantity", 1)));
+        long deadline = System.nanoTime() + CANCEL_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                api.putItem(put.newSku(), body);
+                record.hubCheck(new DayRecord.HubCheck(Injection.DUPLICATED_BARCODE, false,
+                        put.newSku() + " took " + put.barcode() + " from " + put.owner()));
+                return;
+            } catch (HubApi.HubError e) {
+                if (e.status() == 0 && System.nanoTime() < deadline) {
+                    // the hub is restarting: ops tries again
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                    continue;
+                }
+                record.hubCheck(new DayRecord.HubCheck(Injection.DUPLICATED_BARCODE,
+                        e.status() == 409 && e.getMessage().contains(put.owner()),
+                        put.newSku() + " with " + put.owner() + "'s barcode: " + e.getMessage()));
+                return;
+            }
+        }
     }
 
     private void cancelAtHub(String orderId) {
