@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ public final class StationProcess implements AutoCloseable {
     private final Path tokenFile;
     private final BlockingQueue<Light> lights = new LinkedBlockingQueue<>();
     private final PrintWriter log;
+    // the threads copying the running agent's output into the log; a stop waits for its last lines
+    private final List<Thread> readers = new CopyOnWriteArrayList<>();
     private Process process;
     private CompletableFuture<Void> ready = new CompletableFuture<>();
     private CompletableFuture<Void> scannerConnected = new CompletableFuture<>();
@@ -94,6 +97,7 @@ public final class StationProcess implements AutoCloseable {
         process = p;
         CompletableFuture<Void> readyNow = ready;
         CompletableFuture<Void> connectedNow = scannerConnected;
+        readers.clear();
         read(p.getInputStream(), "lights " + id, line -> {
             if (line.startsWith("LIGHTS ")) {
                 lights.add(new Light(line, Instant.now(), System.nanoTime()));
@@ -128,7 +132,7 @@ public final class StationProcess implements AutoCloseable {
         }
     }
 
-    private static void read(InputStream in, String name, java.util.function.Consumer<String> sink) {
+    private void read(InputStream in, String name, java.util.function.Consumer<String> sink) {
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -140,6 +144,7 @@ public final class StationProcess implements AutoCloseable {
         }, name);
         t.setDaemon(true);
         t.start();
+        readers.add(t);
     }
 
     public String id() {
@@ -226,6 +231,14 @@ public final class StationProcess implements AutoCloseable {
     public synchronized void close() {
         if (process != null) {
             Children.stop(process, 5000);
+        }
+        // the agent's last lines (lights off, station stopped) are still on their way to the log
+        for (Thread reader : readers) {
+            try {
+                reader.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         pty.close();
         log.close();

@@ -334,6 +334,7 @@ public final class StationAgent implements AutoCloseable {
             if (tower != null) {
                 tower.show(TowerState.ALL_OFF);
                 tower.close();
+                LOG.info("lights off");
             }
         });
         quietly("scanner", () -> scanner.ifPresent(Scanner::close));

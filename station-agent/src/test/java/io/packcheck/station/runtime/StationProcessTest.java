@@ -129,6 +129,7 @@ class StationProcessTest {
             agent.drain();
             assertThat(exit).isZero();
             assertThat(agent.remainingLines()).containsExactly(LIGHT_OFF);
+            agent.awaitLog("lights off");
             agent.awaitLog("station stopped");
         }
         try (StationDatabase db = StationDatabase.openIn(data)) {

@@ -151,12 +151,16 @@ class StationPropertiesTest {
         }
     }
 
-    /** Units the act can put into the box: the item scanned, or the refused one a supervisor lets in. */
+    /**
+     * Units the act can put into the box: the item scanned, or the refused one a supervisor lets in. The red mug is
+     * wrong for the first order but the whole of the other one.
+     */
     private static Map<String, Integer> unitsAdded(Act act, PackSession before) {
         return switch (act) {
             case RIGHT_ITEM -> Map.of("MUG-BLUE", 1);
             case RIGHT_PAIR -> Map.of("MUG-BLUE", 2);
             case SECOND_ITEM -> Map.of("PLATE", 1);
+            case WRONG_ITEM -> Map.of("MUG-RED", 1);
             case OVERRIDE_REASON -> before.lock().flatMap(PackSession.Lock::cause)
                     .flatMap(refused -> refused.sku().map(sku -> Map.of(sku, refused.quantity())))
                     .orElse(Map.of());
