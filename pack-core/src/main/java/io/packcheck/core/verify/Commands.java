@@ -127,6 +127,14 @@ public final class Commands {
         return reasons.stream().filter(r -> r.code().equals(code)).findFirst();
     }
 
+    /**
+     * What the printed command sheet calls a command ("CLEAR" for {@code PCK-CLEAR}), so that the words on the
+     * screen are the words under the barcode the packer looks for; a code not on the sheet is named as it is.
+     */
+    public static String label(String command) {
+        return sheet().stream().filter(e -> e.barcode().equals(command)).map(SheetEntry::label).findFirst().orElse(command);
+    }
+
     /** Every fixed command and reason code, in the order the printed sheet shows them. */
     public static List<SheetEntry> sheet() {
         List<SheetEntry> sheet = new ArrayList<>(List.of(

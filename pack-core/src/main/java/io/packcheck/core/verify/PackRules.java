@@ -106,9 +106,9 @@ public final class PackRules {
         if (updated.status().blocksPacking()) {
             String why = updated.holdReason().map(r -> " (" + r + ")").orElse("");
             String message = updated.status() == OrderStatus.CANCELLED
-                    ? "DO NOT SHIP: order " + id + " was cancelled" + why + " - take everything out and scan " + Commands.CANCEL
+                    ? "DO NOT SHIP: order " + id + " was cancelled" + why + " - take everything out and scan " + Commands.label(Commands.CANCEL)
                     : "DO NOT SHIP: order " + id + " is on hold" + why
-                            + " - set the box aside until it is released, or take everything out and scan " + Commands.CANCEL;
+                            + " - set the box aside until it is released, or take everything out and scan " + Commands.label(Commands.CANCEL);
             s = s.withLock(Optional.of(new Lock(Verdict.ORDER_BLOCKED, message, Optional.empty())));
             return Optional.of(answer(Verdict.ORDER_BLOCKED, s,
                     new Ev(EventKind.ORDER_BLOCKED, Verdict.ORDER_BLOCKED, at, s, "", message)));
@@ -161,7 +161,7 @@ public final class PackRules {
             if (!waiting.sku().equals(sku) || waiting.quantity() != quantity) {
                 // one unit at a time: the box must not fill up with units nobody has checked
                 String message = shown + " was not counted: first " + ask(waiting.missing()) + " of "
-                        + describe(waiting, catalog) + " - or scan " + Commands.UNDO + " to put that one aside";
+                        + describe(waiting, catalog) + " - or scan " + Commands.label(Commands.UNDO) + " to put that one aside";
                 Ev event = itemEvent(Verdict.DATA_REQUIRED, at, s, scan, sku, 0, message);
                 return new Outcome(Verdict.DATA_REQUIRED, s, List.of(event.build()), message, Optional.of(waiting.sku()));
             }
@@ -220,7 +220,7 @@ public final class PackRules {
         }
         List<ItemData> missing = unit.missing();
         if (!missing.isEmpty()) {
-            String message = shown + " not counted yet: " + ask(missing) + " on the same unit - or scan " + Commands.UNDO
+            String message = shown + " not counted yet: " + ask(missing) + " on the same unit - or scan " + Commands.label(Commands.UNDO)
                     + " to put it aside";
             Ev event = itemEvent(Verdict.DATA_REQUIRED, at, s, raw, sku, 0, unit.lot(), unit.serial(), message);
             return new Outcome(Verdict.DATA_REQUIRED, base.withAwaiting(Optional.of(unit)), List.of(event.build()), message,
@@ -285,7 +285,7 @@ public final class PackRules {
 
     private Outcome typedRefused(PackSession s, Scan scan, String sku, Instant at) {
         String message = "Typed dates, lots and serials are not accepted at this station: scan the GS1 code on the unit"
-                + " - or scan " + Commands.UNDO + " to put it aside";
+                + " - or scan " + Commands.label(Commands.UNDO) + " to put it aside";
         Ev event = itemEvent(Verdict.COMMAND_REFUSED, at, s, scan, sku, 0, message);
         return new Outcome(Verdict.COMMAND_REFUSED, s, List.of(event.build()), message, Optional.of(sku));
     }
@@ -371,7 +371,7 @@ public final class PackRules {
             }
             if (!s.packed().isEmpty() || s.locked() || s.awaitingData()) {
                 String message = "Order " + open.id() + " is still open with " + s.unitsInBox() + " units in the box:"
-                        + " finish it, or scan " + Commands.CANCEL + " before opening order " + id;
+                        + " finish it, or scan " + Commands.label(Commands.CANCEL) + " before opening order " + id;
                 return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
             }
         }
@@ -426,7 +426,7 @@ public final class PackRules {
             if (s.awaiting().isPresent()) {
                 // a unit nobody has checked must not ship inside a box closed short
                 return refused(s, raw, at, "SHORT is not possible while " + s.awaiting().get().sku() + " waits for "
-                        + words(s.awaiting().get().missing()) + ": scan its GS1 code, or scan " + Commands.UNDO
+                        + words(s.awaiting().get().missing()) + ": scan its GS1 code, or scan " + Commands.label(Commands.UNDO)
                         + " to put it aside");
             }
             PackSession next = s.withPending(Optional.of(new Pending(Pending.Kind.SHORT, Optional.empty(), at)));
@@ -740,7 +740,8 @@ public final class PackRules {
     private static String toPack(PackSession s) {
         Map<String, Integer> missing = s.missing();
         int units = missing.values().stream().mapToInt(Integer::intValue).sum();
-        String toPack = units == 0 ? "Nothing left to pack" : "Still to pack: " + describe(missing) + " (" + units + " units)";
+        String toPack = units == 0 ? "Nothing left to pack"
+                : "Still to pack: " + describe(missing) + " (" + units + (units == 1 ? " unit)" : " units)");
         return s.awaiting().map(w -> toPack + "; " + w.sku() + " waits for " + words(w.missing())).orElse(toPack);
     }
 

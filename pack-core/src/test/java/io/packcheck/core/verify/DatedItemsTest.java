@@ -40,7 +40,7 @@ class DatedItemsTest extends PackFixture {
         assertThat(outcome.verdict()).isEqualTo(Verdict.DATA_REQUIRED);
         assertThat(outcome.verdict().isMismatch()).isFalse();
         assertThat(outcome.message()).isEqualTo("Oat Milk (4012345678901) not counted yet: scan the GS1 code with the"
-                + " expiry date on the same unit - or scan PCK-UNDO to put it aside");
+                + " expiry date on the same unit - or scan UNDO to put it aside");
         assertThat(outcome.sku()).contains("MILK");
         assertThat(outcome.events()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(EventKind.SCAN);
@@ -144,7 +144,7 @@ class DatedItemsTest extends PackFixture {
 
         assertThat(mug.verdict()).isEqualTo(Verdict.DATA_REQUIRED);
         assertThat(mug.message()).isEqualTo("Blue Mug (4006381333931) was not counted: first scan the GS1 code with the"
-                + " expiry date of Oat Milk (4012345678901) - or scan PCK-UNDO to put that one aside");
+                + " expiry date of Oat Milk (4012345678901) - or scan UNDO to put that one aside");
         assertThat(mug.events().get(0).quantity()).isZero();
         assertThat(pen.verdict()).isEqualTo(Verdict.WRONG_ITEM);
         assertThat(session.verified("MUG-BLUE")).isZero();

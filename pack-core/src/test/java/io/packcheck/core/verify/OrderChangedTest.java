@@ -30,7 +30,7 @@ class OrderChangedTest extends PackFixture {
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.ORDER_BLOCKED);
         assertThat(outcome.message()).isEqualTo(
-                "DO NOT SHIP: order SO-1234 was cancelled (customer cancelled) - take everything out and scan PCK-CANCEL");
+                "DO NOT SHIP: order SO-1234 was cancelled (customer cancelled) - take everything out and scan CANCEL");
         assertThat(outcome.events()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(EventKind.ORDER_BLOCKED);
             assertThat(e.orderVersion()).isEqualTo(2);

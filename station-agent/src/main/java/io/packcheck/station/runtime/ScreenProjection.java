@@ -108,7 +108,7 @@ final class ScreenProjection {
     private static Optional<String> lockAdvice(PackSession session) {
         return session.lock().map(lock -> lock.blocked()
                 ? lock.reason()
-                : "Take the refused item out of the box and scan " + Commands.CLEAR
+                : "Take the refused item out of the box and scan " + Commands.label(Commands.CLEAR)
                         + " - or a supervisor scans their badge and a reason code");
     }
 

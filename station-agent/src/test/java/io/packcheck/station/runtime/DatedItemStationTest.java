@@ -72,7 +72,7 @@ class DatedItemStationTest {
             JsonObject waiting = view(screenPort, v -> verdict(v).equals("DATA_REQUIRED"));
             assertThat(waiting.getJsonObject("verdict").getString("reason"))
                     .isEqualTo("Oat Milk (4012345678901) not counted yet: scan the GS1 code with the expiry date on the same"
-                            + " unit - or scan PCK-UNDO to put it aside");
+                            + " unit - or scan UNDO to put it aside");
             assertThat(waiting.getJsonObject("verdict").getString("tone")).isEqualTo("warn");
             assertThat(waiting.getValue("lock")).isNull();
             JsonObject line = waiting.getJsonObject("order").getJsonArray("lines").getJsonObject(0);

@@ -118,6 +118,45 @@ class PackerScreenPageTest {
     }
 
     @Test
+    void aLockedScreenKeepsEveryOrderLineVisibleAboveTheEntryBarAtTwoScreenSizes() throws Exception {
+        ScreenView view = new ScreenView("pack-07",
+                Optional.of(new ScreenView.OpenOrder("SO-1234", List.of(
+                        new ScreenView.Line("MUG-BLUE", "Blue Mug", 2, 2),
+                        new ScreenView.Line("TEA-GRN", "Green Tea 20 bags", 1, 3),
+                        new ScreenView.Line("PLATE-WHT", "White Dinner Plate 27 cm", 0, 4)))),
+                Optional.of(new ScreenView.LastVerdict(Verdict.WRONG_ITEM,
+                        "Red Mug (4006381333948) is not on order SO-1234 - take it out and scan CLEAR")),
+                Optional.of("Take the refused item out of the box and scan CLEAR - or a supervisor scans their badge"
+                        + " and a reason code"),
+                Optional.of("Ann"), ScreenView.HubLink.CONNECTED, Optional.of(Duration.ofSeconds(5)), 0);
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        try {
+            for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1600, 1000),
+                    new org.openqa.selenium.Dimension(1280, 800))) {
+                browser.manage().window().setSize(size);
+                screen.show(view);
+                waitFor(() -> browser.findElement(By.id("lock")).isDisplayed());
+                waitFor(() -> browser.findElements(By.cssSelector("#lines tbody tr")).size() == 3);
+
+                @SuppressWarnings("unchecked")
+                List<String> hidden = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                        const bar = document.getElementById('code').closest('form').getBoundingClientRect();
+                        const hidden = [];
+                        for (const row of document.querySelectorAll('#lines tbody tr')) {
+                          const r = row.getBoundingClientRect();
+                          if (r.bottom > Math.min(bar.top, window.innerHeight) + 1 || r.top < 0) hidden.push(row.textContent);
+                        }
+                        return hidden;""");
+
+                assertThat(hidden).as("order lines hidden while locked at " + size).isEmpty();
+                screenshot("packer-screen-locked-" + size.width + "x" + size.height + ".png");
+            }
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    @Test
     void aMatchAfterTheMismatchTurnsGreenAndClearsTheLock() throws Exception {
         screen.show(withVerdict(Verdict.WRONG_ITEM, "wrong", Optional.of("scan CLEAR")));
         waitFor(() -> browser.findElement(By.id("lock")).isDisplayed());
