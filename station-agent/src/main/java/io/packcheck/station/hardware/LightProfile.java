@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param outputs  the wired outputs; an output not listed is not driven
  * @param button   the acknowledge button, when the board has one
- * @param patterns signal and condition patterns: DESIGN defaults with the profile's overrides
+ * @param patterns signal and condition patterns: PackCheck's defaults with the profile's overrides
  */
 public record LightProfile(String id, String board, Map<Output, OutputPin> outputs, Optional<ButtonPin> button,
         SignalPatterns patterns) {

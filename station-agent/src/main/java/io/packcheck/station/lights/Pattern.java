@@ -15,10 +15,10 @@ public sealed interface Pattern {
     /** The first instant after {@code t} at which the level changes; empty when it never does again. */
     Optional<Duration> nextChangeAfter(Duration t);
 
-    /** How the DESIGN contract line names this pattern on a light. */
+    /** How the console's LIGHTS line (README, Running a station) names this pattern on a light. */
     String lightWord();
 
-    /** How the DESIGN contract line names this pattern on the buzzer. */
+    /** How the console's LIGHTS line names this pattern on the buzzer. */
     default String buzzerWord() {
         return this instanceof Off ? "off" : this instanceof Steady ? "on" : "beep";
     }

@@ -22,7 +22,7 @@ public record SignalPatterns(Map<Signal, TowerState> signals, Map<Condition, Tow
         }
     }
 
-    /** The DESIGN defaults. */
+    /** PackCheck's default patterns, as the README's "Lights and buzzer" section lists them. */
     public static SignalPatterns defaults() {
         Map<Signal, TowerState> s = new EnumMap<>(Signal.class);
         TowerState off = TowerState.ALL_OFF;

@@ -38,7 +38,7 @@ public record TowerState(Pattern green, Pattern amber, Pattern red, Pattern buzz
         return m;
     }
 
-    /** The DESIGN contract line: {@code LIGHTS green=.. amber=.. red=.. buzzer=..}. */
+    /** The console line scripts and tests read: {@code LIGHTS green=.. amber=.. red=.. buzzer=..}. */
     public String contractLine() {
         return "LIGHTS green=" + green.lightWord() + " amber=" + amber.lightWord() + " red=" + red.lightWord()
                 + " buzzer=" + buzzer.buzzerWord();
