@@ -238,7 +238,7 @@ public final class PackRules {
         PackSession next = base.plus(new Packed(sku, quantity, 0, raw, unit.lot(), unit.serial(), at, Optional.empty()));
         int now = verified + quantity;
         if (next.missing().isEmpty()) {
-            String message = "Order " + id + " complete: " + next.unitsInBox() + " units verified - close the box";
+            String message = "Order " + id + " complete: " + units(next.unitsInBox()) + " verified - close the box";
             Ev scanEvent = itemEvent(Verdict.ORDER_COMPLETE, at, s, raw, sku, quantity, unit.lot(), unit.serial(), message);
             Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, next, raw, message);
             done.quantity = next.unitsInBox();
@@ -370,7 +370,7 @@ public final class PackRules {
                 return answer(Verdict.ORDER_OPENED, s, new Ev(EventKind.SCAN, Verdict.ORDER_OPENED, at, s, scan.raw(), message));
             }
             if (!s.packed().isEmpty() || s.locked() || s.awaitingData()) {
-                String message = "Order " + open.id() + " is still open with " + s.unitsInBox() + " units in the box:"
+                String message = "Order " + open.id() + " is still open with " + units(s.unitsInBox()) + " in the box:"
                         + " finish it, or scan " + Commands.label(Commands.CANCEL) + " before opening order " + id;
                 return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
             }
@@ -393,7 +393,7 @@ public final class PackRules {
         }
         PackSession next = s.closed().withOrder(order);
         int units = order.lines().stream().mapToInt(l -> l.quantity()).sum();
-        String message = "Order " + id + " open: " + order.lines().size() + " lines, " + units + " units to pack";
+        String message = "Order " + id + " open: " + count(order.lines().size(), "line") + ", " + units(units) + " to pack";
         events.add(new Ev(EventKind.ORDER_OPENED, Verdict.ORDER_OPENED, at, next, scan.raw(), message));
         return new Outcome(Verdict.ORDER_OPENED, next, build(events), message, Optional.empty());
     }
@@ -438,7 +438,7 @@ public final class PackRules {
                 return refused(s, raw, at, "No order open: nothing to cancel");
             }
             String message = "Order " + s.order().get().id() + " cancelled at this station: put the "
-                    + s.unitsInBox() + " units in the box back";
+                    + units(s.unitsInBox()) + " in the box back";
             Ev event = new Ev(EventKind.SESSION_CANCELLED, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
             event.quantity = s.unitsInBox();
             return answer(Verdict.COMMAND_ACCEPTED, s.closed(), event);
@@ -644,7 +644,7 @@ public final class PackRules {
             return new Settled(Optional.of(Verdict.OVER_QUANTITY), locked, List.of(), Optional.of(message), sku);
         }
         if (s.missing().isEmpty() && s.awaiting().isEmpty()) {
-            String message = "Order " + id + " complete: " + s.unitsInBox() + " units verified - close the box";
+            String message = "Order " + id + " complete: " + units(s.unitsInBox()) + " verified - close the box";
             Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, s, raw, message);
             done.quantity = s.unitsInBox();
             return new Settled(Optional.of(Verdict.ORDER_COMPLETE), s.closed(), List.of(done), Optional.of(message), Optional.empty());
@@ -728,6 +728,15 @@ public final class PackRules {
         return String.join(", ", parts);
     }
 
+    /** "1 unit", "3 units": what a packer reads aloud. */
+    private static String units(int n) {
+        return count(n, "unit");
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
+    }
+
     private static String describe(Map<String, Integer> units) {
         return units.entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "));
     }
@@ -741,7 +750,7 @@ public final class PackRules {
         Map<String, Integer> missing = s.missing();
         int units = missing.values().stream().mapToInt(Integer::intValue).sum();
         String toPack = units == 0 ? "Nothing left to pack"
-                : "Still to pack: " + describe(missing) + " (" + units + (units == 1 ? " unit)" : " units)");
+                : "Still to pack: " + describe(missing) + " (" + units(units) + ")";
         return s.awaiting().map(w -> toPack + "; " + w.sku() + " waits for " + words(w.missing())).orElse(toPack);
     }
 

@@ -78,7 +78,7 @@ class OpeningOrdersTest extends PackFixture {
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.COMMAND_REFUSED);
         assertThat(outcome.message()).isEqualTo(
-                "Order SO-1234 is still open with 1 units in the box: finish it, or scan PCK-CANCEL before opening order SO-2000");
+                "Order SO-1234 is still open with 1 unit in the box: finish it, or scan CANCEL before opening order SO-2000");
         assertThat(session.order().map(Order::id)).contains("SO-1234");
         assertThat(session.verified("MUG-BLUE")).isEqualTo(1);
     }

@@ -96,7 +96,7 @@ class SessionCommandsTest extends PackFixture {
         var outcome = scan(Commands.CANCEL);
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.COMMAND_ACCEPTED);
-        assertThat(outcome.message()).isEqualTo("Order SO-1234 cancelled at this station: put the 1 units in the box back");
+        assertThat(outcome.message()).isEqualTo("Order SO-1234 cancelled at this station: put the 1 unit in the box back");
         assertThat(outcome.events()).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(EventKind.SESSION_CANCELLED));
         assertThat(session.order()).isEmpty();
         assertThat(session.locked()).isFalse();
