@@ -22,7 +22,7 @@ class PackingDayTest {
     private final SampleCatalog catalog = SampleCatalog.generate(200, 3, 1);
 
     @ParameterizedTest
-    @EnumSource(value = Injection.class, names = "CANCEL_DURING_PACKING", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Injection.class, names = {"WRONG_ITEM", "ONE_TOO_MANY", "EXPIRED_LOT", "DUPLICATE_SERIAL"})
     void everyInjectedErrorComesOnceBeforeTheOrderCompletesAndIsClearedAfter(Injection injection) {
         for (long seed = 0; seed < 40; seed++) {
             PackingDay day = new PackingDay(catalog, seed, TODAY, Instant.EPOCH, "T-");
@@ -36,6 +36,78 @@ class PackingDayTest {
             assertThat(scans.get(scans.size() - 1).expected()).contains(Verdict.ORDER_COMPLETE);
             assertThat(at).isLessThan(scans.size() - 1);
         }
+    }
+
+    @Test
+    void aStrayScanWhileLockedComesBetweenTheWrongItemAndItsClear() {
+        for (long seed = 0; seed < 40; seed++) {
+            PackingDay day = new PackingDay(catalog, seed, TODAY, Instant.EPOCH, "T-");
+
+            List<Scan> scans = scans(day.order("SO-1", Optional.of(Injection.STRAY_SCAN_WHILE_LOCKED)));
+
+            int stray = indexOf(scans, Injection.STRAY_SCAN_WHILE_LOCKED);
+            assertThat(scans.get(stray).expected()).contains(Verdict.LOCKED);
+            assertThat(scans.get(stray - 1).expected()).as("seed %d", seed).contains(Verdict.WRONG_ITEM);
+            assertThat(scans.get(stray + 1).raw()).isEqualTo("]A0PCK-CLEAR");
+            assertThat(scans.get(scans.size() - 1).expected()).contains(Verdict.ORDER_COMPLETE);
+        }
+    }
+
+    @Test
+    void aDatedUnitWithoutItsDateWaitsAndItsGs1CodeThenCountsIt() {
+        for (long seed = 0; seed < 40; seed++) {
+            PackingDay day = new PackingDay(catalog, seed, TODAY, Instant.EPOCH, "T-");
+
+            List<Scan> scans = scans(day.order("SO-1", Optional.of(Injection.DATED_WITHOUT_DATE)));
+
+            int plain = indexOf(scans, Injection.DATED_WITHOUT_DATE);
+            String gtin13 = scans.get(plain).raw().substring(3);
+            assertThat(scans.get(plain).raw()).startsWith("]E0");
+            assertThat(scans.get(plain).expected()).contains(Verdict.DATA_REQUIRED);
+            assertThat(scans.get(plain + 1).correctItem()).as("seed %d", seed).isTrue();
+            assertThat(scans.get(plain + 1).raw()).startsWith("]d201" + "0" + gtin13);
+            assertThat(scans.get(scans.size() - 1).expected()).contains(Verdict.ORDER_COMPLETE);
+        }
+    }
+
+    @Test
+    void aReusedSerialIsOneThisStationPackedInAnEarlierOrder() {
+        PackingDay day = new PackingDay(catalog, 3, TODAY, Instant.EPOCH, "T-");
+
+        OrderPlan first = day.order("SO-1", Optional.of(Injection.REUSED_SERIAL));
+        OrderPlan serials = day.order("SO-2", Optional.of(Injection.DUPLICATE_SERIAL));
+        OrderPlan reuse = day.order("SO-3", Optional.of(Injection.REUSED_SERIAL));
+
+        assertThat(first.injection()).as("nothing packed yet to reuse").isEmpty();
+        List<Scan> scans = scans(reuse);
+        int reused = indexOf(scans, Injection.REUSED_SERIAL);
+        assertThat(scans.get(reused).expected()).contains(Verdict.DUPLICATE_SERIAL);
+        assertThat(scans(serials)).filteredOn(Scan::correctItem).extracting(Scan::raw).contains(scans.get(reused).raw());
+        assertThat(scans.get(reused + 1).raw()).isEqualTo("]A0PCK-CLEAR");
+    }
+
+    @Test
+    void aSecondStationTriesTheOrderAndOpsTriesAnItemWithOneOfItsBarcodes() {
+        PackingDay day = new PackingDay(catalog, 5, TODAY, Instant.EPOCH, "T-");
+
+        OrderPlan second = day.order("SO-7", Optional.of(Injection.SECOND_STATION));
+        OrderPlan clash = day.order("SO-8", Optional.of(Injection.DUPLICATED_BARCODE));
+
+        assertThat(second.steps()).contains(new Step.OpenAtAnotherStation("SO-7", "]C0SO-7"));
+        assertThat(second.steps().indexOf(new Step.OpenAtAnotherStation("SO-7", "]C0SO-7"))).isGreaterThan(1);
+        Step.PutItemWithTakenBarcode put = clash.steps().stream().filter(Step.PutItemWithTakenBarcode.class::isInstance)
+                .map(Step.PutItemWithTakenBarcode.class::cast).findFirst().orElseThrow();
+        assertThat(clash.lines()).containsKey(put.owner());
+        assertThat(catalog.items()).anySatisfy(item -> {
+            assertThat(item.sku()).isEqualTo(put.owner());
+            assertThat(item.ean13()).isEqualTo(put.barcode());
+        });
+    }
+
+    private static int indexOf(List<Scan> scans, Injection injection) {
+        List<Scan> injected = scans.stream().filter(s -> s.injected().equals(Optional.of(injection))).toList();
+        assertThat(injected).hasSize(1);
+        return scans.indexOf(injected.get(0));
     }
 
     @Test
