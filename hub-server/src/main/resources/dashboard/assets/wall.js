@@ -28,9 +28,16 @@
     document.getElementById('kpi-mismatches').textContent = hour.total.mismatches;
     document.getElementById('kpi-rate').textContent = P.percent(hour.total.mismatchRate);
     document.getElementById('kpi-completed').textContent = hour.total.completed;
-    P.chart('chart-hour', 'line', hour.rows.map(r => new Date(r.hour).getHours() + ':00'), [
-      { label: 'scans', data: hour.rows.map(r => r.scans), borderColor: '#4db8ff', yAxisID: 'y' },
-      { label: 'mismatches', data: hour.rows.map(r => r.mismatches), borderColor: '#ff4d4d', yAxisID: 'y1' }],
+    // a short day (a demo, a shift's first hours) is a dot or two by the hour: show it by five minutes instead
+    const fine = hour.rows.length < 3;
+    const series = fine ? (await P.api('/api/v1/reports/mismatch-rate?by=fiveMinutes&days=1')).rows : hour.rows;
+    const when = r => new Date(fine ? r.fiveMinutes : r.hour);
+    const clock = d => d.getHours() + ':' + String(d.getMinutes()).padStart(2, '0');
+    document.getElementById('hour-title').textContent = 'Scans and mismatches by ' + (fine ? '5 minutes' : 'hour');
+    document.getElementById('csv-hour').href = P.csvLink('/api/v1/reports/mismatch-rate?by=' + (fine ? 'fiveMinutes&days=1' : 'hour'));
+    P.chart('chart-hour', 'line', series.map(r => clock(when(r))), [
+      { label: 'scans', data: series.map(r => r.scans), borderColor: '#4db8ff', yAxisID: 'y' },
+      { label: 'mismatches', data: series.map(r => r.mismatches), borderColor: '#ff4d4d', yAxisID: 'y1' }],
       { scales: { y: { beginAtZero: true, position: 'left' }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } } });
     rateChart('chart-station', station.rows, r => r.station, 20);
     rateChart('chart-packer', packer.rows, r => P.packer(r.packer, r.packerName), 20);
@@ -52,7 +59,7 @@
     const claims = await P.api('/api/v1/reports/claims');
     P.table('claim-conflicts', [{ key: 'at', label: 'When', format: P.localTime }, { key: 'orderId', label: 'Order' },
       { key: 'claimedBy', label: 'Claimed by' }, { key: 'otherStation', label: 'Also packed at' },
-      { key: 'reason', label: 'Why' }], claims.conflicts, () => 'alert');
+      { key: 'reason', label: 'Why' }], claims.conflicts, () => 'alert', 'No order was packed at two stations.');
     const risk = await P.api('/api/v1/reports/at-risk');
     const pace = risk.ordersPerHour;
     document.getElementById('pace').textContent = (pace < 10 ? pace.toFixed(1) : Math.round(pace)) + ' orders/h now';

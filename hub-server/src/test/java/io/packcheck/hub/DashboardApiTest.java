@@ -522,6 +522,28 @@ class DashboardApiTest {
     }
 
     @Test
+    void countsTheFloorPerFiveMinutesForTheChartOfAShortDay() {
+        String key = hub.apiKey("bi");
+        String token = hub.stationToken("ST-1");
+        Instant ten = Instant.parse("2026-11-22T10:00:00Z");
+        dashboard.send(token, List.of(scan("ST-1", 1, ten.plusSeconds(60), "P-1", "O-1", "MATCH", "A", null),
+                scan("ST-1", 2, ten.plusSeconds(120), "P-1", "O-1", "WRONG_ITEM", "B", "A"),
+                scan("ST-1", 3, ten.plusSeconds(420), "P-1", "O-1", "MATCH", "A", null),
+                event("ST-1", 4, ten.plusSeconds(430), "ORDER_COMPLETED", "ORDER_COMPLETE").put("orderId", "O-1"),
+                scan("ST-1", 5, ten.plusSeconds(58 * 60), "P-1", "O-2", "UNKNOWN_CODE", null, null)));
+
+        JsonObject fine = json(hub.get("/api/v1/reports/mismatch-rate?by=fiveMinutes&from=2026-11-22T09:00:00Z"
+                + "&to=2026-11-22T11:00:00Z", key));
+        var tooLong = hub.get("/api/v1/reports/mismatch-rate?by=fiveMinutes&days=7", key);
+
+        assertThat(fine.getJsonArray("rows").stream().map(r -> (JsonObject) r)
+                .map(r -> r.getString("fiveMinutes") + " " + r.getLong("scans") + "/" + r.getLong("mismatches")
+                        + "/" + r.getLong("completed")))
+                .containsExactly("2026-11-22T10:00:00Z 2/1/0", "2026-11-22T10:05:00Z 1/0/1", "2026-11-22T10:55:00Z 1/1/0");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void countsTheOpenOrdersShippingSoonSoAnEmptyAtRiskListIsNotReadAsNoOrders() {
         String key = hub.apiKey("wms");
         hub.put("/api/v1/orders/O-LATER", key, new JsonObject().put("lines", new JsonArray()

@@ -106,6 +106,7 @@ class DashboardBrowserTest {
         assertThat((List<?>) stationBars).hasSize(1);
         assertThat(((Number) ((List<?>) stationBars).get(0)).doubleValue()).isEqualTo(20.0);
         assertThat((Long) hourPoints).isEqualTo(5L);
+        assertThat(browser.findElement(By.id("hour-title")).getText()).isEqualTo("Scans and mismatches by hour");
         assertThat((Long) inked).isGreaterThan(1000L);
         screenshot("floor-before.png");
 
@@ -181,6 +182,7 @@ class DashboardBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("risk"), "O-SOON"));
             assertThat(overflowingCells()).as("floor at " + at).isEmpty();
             assertThat(browser.findElement(By.id("pace")).getText()).matches("\\d+(\\.\\d)? orders/h now");
+            wait.until(ExpectedConditions.textToBe(By.id("hour-title"), "Scans and mismatches by 5 minutes"));
             screenshot("layout-floor-" + at + ".png");
 
             browser.get(base + "/dashboard/orders.html?order=O-5");
@@ -208,6 +210,17 @@ class DashboardBrowserTest {
                       + ': "' + cell.textContent.slice(0, 40) + '"';
                   if (box.right > panel.right + 1 || box.left < panel.left - 1) bad.push(where + ' leaves its panel');
                   if (cell.scrollWidth > cell.clientWidth + 1) bad.push(where + ' does not fit its cell');
+                  // a word (between spaces and hyphens) that wraps inside itself reads as two: "SILEN T"
+                  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                    for (const m of text.data.matchAll(/[^\\s-]+/g)) {
+                      const range = document.createRange();
+                      range.setStart(text, m.index);
+                      range.setEnd(text, m.index + m[0].length);
+                      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                      if (lines.size > 1) bad.push(where + ' breaks "' + m[0] + '" inside the word');
+                    }
+                  }
                 }
                 return bad;""");
     }

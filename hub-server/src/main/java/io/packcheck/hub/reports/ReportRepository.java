@@ -13,6 +13,12 @@ public interface ReportRepository {
     /** Counts for the whole floor per hour of the range, oldest first; key is the hour's start. */
     List<Counts> byHour(TimeRange range);
 
+    /**
+     * Counts for the whole floor per five minutes of the range, oldest first; key is the start of the five
+     * minutes. {@code completedOverridden} is not kept at this grain and is 0.
+     */
+    List<Counts> byFiveMinutes(TimeRange range);
+
     /** Floor totals over the range. */
     Counts total(TimeRange range);
 

@@ -40,6 +40,7 @@ public final class ReportRoutes {
 
     public static final int MAX_RANGE_DAYS = 400;
     public static final int MAX_HOURLY_DAYS = 31;
+    public static final int MAX_FIVE_MINUTE_DAYS = 2;
 
     private final HubServices hub;
     private final DashboardAccess access;
@@ -68,12 +69,19 @@ public final class ReportRoutes {
     }
 
     private void mismatchRate(RoutingContext ctx) {
-        String by = Params.oneOf(ctx, "by", List.of("station", "packer", "sku", "hour"), "station");
-        TimeRange range = Params.range(ctx, hub.clock().instant(), by.equals("hour") ? MAX_HOURLY_DAYS : MAX_RANGE_DAYS);
+        String by = Params.oneOf(ctx, "by", List.of("station", "packer", "sku", "hour", "fiveMinutes"), "station");
+        TimeRange range = Params.range(ctx, hub.clock().instant(), switch (by) {
+            case "hour" -> MAX_HOURLY_DAYS;
+            case "fiveMinutes" -> MAX_FIVE_MINUTE_DAYS;
+            default -> MAX_RANGE_DAYS;
+        });
         int limit = Params.integer(ctx, "limit", 1, 10_000, 100);
         db(() -> {
-            List<Counts> rows = by.equals("hour") ? hub.storage().reports().byHour(range)
-                    : hub.storage().reports().byKey(by, range, limit);
+            List<Counts> rows = switch (by) {
+                case "hour" -> hub.storage().reports().byHour(range);
+                case "fiveMinutes" -> hub.storage().reports().byFiveMinutes(range);
+                default -> hub.storage().reports().byKey(by, range, limit);
+            };
             Counts total = hub.storage().reports().total(range);
             PackerNames names = by.equals(Rollups.PACKER)
                     ? PackerNames.of(hub.storage().catalog(), rows.stream().map(Counts::key).toList())

@@ -55,6 +55,11 @@ public final class Rollups {
             + " WHERE order_id = ?1 AND station_id = ?2 AND kind IN ('ORDER_OPENED', 'SESSION_CANCELLED')), 0))";
     private static final String BOX_EVENTS = "SELECT body FROM station_event WHERE order_id = ? AND station_id = ?"
             + " ORDER BY hub_seq";
+    private static final String FLOOR_5MIN = "INSERT INTO rollup_floor_5min (bucket, scans, mismatches, completed)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (bucket) DO UPDATE SET scans = scans + excluded.scans,"
+            + " mismatches = mismatches + excluded.mismatches, completed = completed + excluded.completed";
+    /** The floor's finest buckets, for a chart of the last hours: five minutes, in epoch seconds / 300. */
+    public static final int FIVE_MINUTES = 300;
     private static final String OVERRIDE = "INSERT INTO override_log (hub_seq, at, station_id, packer, supervisor,"
             + " order_id, reason_code, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -102,6 +107,7 @@ public final class Rollups {
         private final Map<Count, int[]> counts = new LinkedHashMap<>();
         private final Map<Kind, Integer> kinds = new LinkedHashMap<>();
         private final Map<Pair, int[]> pairs = new LinkedHashMap<>();
+        private final Map<Long, int[]> floor = new LinkedHashMap<>();
 
         private Tally() {}
 
@@ -114,9 +120,11 @@ public final class Rollups {
             long epochSecond = e.at().getEpochSecond();
             long hour = Math.floorDiv(epochSecond, 3600);
             long day = Math.floorDiv(epochSecond, 86_400);
+            long fiveMinutes = Math.floorDiv(epochSecond, FIVE_MINUTES);
             if (isItemScan(e)) {
                 int mismatch = isMismatch(e.verdict()) ? 1 : 0;
                 counts(ALL, "", hour, day, 1, mismatch, 0, 0);
+                floor(fiveMinutes, 1, mismatch, 0);
                 counts(STATION, e.stationId(), hour, day, 1, mismatch, 0, 0);
                 e.packer().ifPresent(p -> counts(PACKER, p, hour, day, 1, mismatch, 0, 0));
                 e.sku().or(e::expectedSku).ifPresent(s -> counts(SKU, s, hour, day, 1, mismatch, 0, 0));
@@ -138,6 +146,7 @@ public final class Rollups {
             } else if (e.kind() == EventKind.ORDER_COMPLETED) {
                 int overridden = underOverride(c, e) ? 1 : 0;
                 counts(ALL, "", hour, day, 0, 0, 1, overridden);
+                floor(fiveMinutes, 0, 0, 1);
                 counts(STATION, e.stationId(), hour, day, 0, 0, 1, overridden);
                 e.packer().ifPresent(p -> counts(PACKER, p, hour, day, 0, 0, 1, overridden));
             } else if (e.kind() == EventKind.SHORTED) {
@@ -146,6 +155,13 @@ public final class Rollups {
             } else if (e.kind() == EventKind.OVERRIDE) {
                 override(c, e);
             }
+        }
+
+        private void floor(long bucket, int scans, int mismatches, int completed) {
+            int[] sums = floor.computeIfAbsent(bucket, b -> new int[3]);
+            sums[0] += scans;
+            sums[1] += mismatches;
+            sums[2] += completed;
         }
 
         private void counts(String dim, String key, long hour, long day, int scans, int mismatches, int completed,
@@ -232,9 +248,18 @@ public final class Rollups {
                 s.setInt(5, entry.getValue()[1]);
                 s.executeUpdate();
             }
+            for (Map.Entry<Long, int[]> entry : floor.entrySet()) {
+                PreparedStatement s = statement(c, FLOOR_5MIN);
+                s.setLong(1, entry.getKey());
+                s.setInt(2, entry.getValue()[0]);
+                s.setInt(3, entry.getValue()[1]);
+                s.setInt(4, entry.getValue()[2]);
+                s.executeUpdate();
+            }
             counts.clear();
             kinds.clear();
             pairs.clear();
+            floor.clear();
         }
     }
 

@@ -74,6 +74,25 @@ public final class SqliteReportRepository implements ReportRepository {
     }
 
     @Override
+    public List<Counts> byFiveMinutes(TimeRange range) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT bucket, scans, mismatches, completed FROM rollup_floor_5min"
+                    + " WHERE bucket >= ? AND bucket < ? ORDER BY bucket")) {
+                s.setLong(1, Math.floorDiv(range.from().getEpochSecond(), Rollups.FIVE_MINUTES));
+                s.setLong(2, Math.floorDiv(range.to().getEpochSecond() + Rollups.FIVE_MINUTES - 1, Rollups.FIVE_MINUTES));
+                List<Counts> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Counts(Instant.ofEpochSecond(rs.getLong(1) * Rollups.FIVE_MINUTES).toString(),
+                                rs.getLong(2), rs.getLong(3), rs.getLong(4), 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public Counts total(TimeRange range) {
         List<Counts> all = byKey(Rollups.ALL, range, 1);
         return all.isEmpty() ? new Counts("", 0, 0, 0, 0) : all.get(0);
