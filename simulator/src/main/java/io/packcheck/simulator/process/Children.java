@@ -80,7 +80,9 @@ public final class Children {
     /** SIGTERM, then SIGKILL after {@code graceMillis}; waits for the exit. */
     public static void stop(Process p, long graceMillis) {
         List<ProcessHandle> descendants = p.descendants().toList();
-        p.destroy();
+        // SIGTERM through the handle: Process.destroy() also closes the pipes at once, and the child's last lines
+        // (an agent's "lights off") would never reach the reader
+        p.toHandle().destroy();
         try {
             if (!p.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -105,7 +107,7 @@ public final class Children {
     /** Stops every process still running, all at once so that a dozen JVMs stop within one grace period. */
     public static void stopAll() {
         List<Process> all = new ArrayList<>(RUNNING);
-        all.forEach(Process::destroy);
+        all.forEach(p -> p.toHandle().destroy());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         for (Process p : all) {
             try {
