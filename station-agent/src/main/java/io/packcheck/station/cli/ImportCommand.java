@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,9 +37,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:PACKCHECK_DATA:-data}",
-            description = "The station's data directory (default: ${DEFAULT-VALUE}, env PACKCHECK_DATA).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Parameters(paramLabel = "FILE", description = "JSON lines to load; - reads standard input.")
     String file;
@@ -49,7 +48,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (BufferedReader lines = open(file);
-                StationDatabase db = StationDatabase.openIn(dataDir)) {
+                StationDatabase db = StationDatabase.openIn(data.dir)) {
             JsonLinesImport importer = new JsonLinesImport(new SqliteOrderCache(db, Clock.systemUTC()));
             ImportReport report = importer.run(lines, refusal -> err.println("refused " + refusal));
             out.println(report.summary());

@@ -5,10 +5,10 @@ import io.packcheck.station.store.StationRepair;
 import io.packcheck.station.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,9 +30,8 @@ public final class RepairCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:PACKCHECK_DATA:-data}",
-            description = "The station's data directory (default: ${DEFAULT-VALUE}, env PACKCHECK_DATA).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--force", description = "Rebuild even when the database checks sound.")
     boolean force;
@@ -42,16 +41,16 @@ public final class RepairCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (!Files.exists(dataDir.resolve(StationDatabase.FILE_NAME))) {
-                err.println("repair: no station database in " + dataDir.toAbsolutePath());
+            if (!Files.exists(data.dir.resolve(StationDatabase.FILE_NAME))) {
+                err.println("repair: no station database in " + data.dir.toAbsolutePath());
                 return 2;
             }
             if (!force && sound()) {
-                out.println("repair: " + dataDir.resolve(StationDatabase.FILE_NAME).toAbsolutePath()
+                out.println("repair: " + data.dir.resolve(StationDatabase.FILE_NAME).toAbsolutePath()
                         + " checks sound; nothing to repair (--force rebuilds it anyway)");
                 return 0;
             }
-            StationRepair.Report report = new StationRepair(Clock.systemUTC()).repair(dataDir);
+            StationRepair.Report report = new StationRepair(Clock.systemUTC()).repair(data.dir);
             out.println("repair: kept " + report.unsentKept() + " unsent events and " + report.rejectedKept()
                     + " set aside by the hub; " + (report.unreadableRows() < 0 ? "the damaged file did not open"
                     : report.unreadableRows() + " rows unreadable") + "; next sequence " + report.nextSequence()
@@ -69,7 +68,7 @@ public final class RepairCommand implements Callable<Integer> {
     }
 
     private boolean sound() {
-        try (StationDatabase db = StationDatabase.openIn(dataDir)) {
+        try (StationDatabase db = StationDatabase.openIn(data.dir)) {
             return db.check(StationDatabase.Check.QUICK).isEmpty();
         } catch (StoreException e) {
             if (e.fault() == StoreException.Fault.DAMAGED) {
