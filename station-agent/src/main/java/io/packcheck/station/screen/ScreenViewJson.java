@@ -84,9 +84,10 @@ final class ScreenViewJson {
             return Tone.BAD;
         }
         return switch (verdict) {
-            case MATCH, LINE_COMPLETE, ORDER_COMPLETE, ORDER_OPENED, COMMAND_ACCEPTED -> Tone.GOOD;
+            case MATCH, LINE_COMPLETE, ORDER_COMPLETE, ORDER_OPENED, COMMAND_ACCEPTED, LABEL_SCANNED, PARCEL_CLOSED -> Tone.GOOD;
             case ORDER_BLOCKED, LOCKED -> Tone.BAD;
-            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED, ORDER_CLAIMED_ELSEWHERE -> Tone.WARN;
+            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED, ORDER_CLAIMED_ELSEWHERE,
+                    LABEL_REQUIRED, SCALE_NOT_READY -> Tone.WARN;
             default -> Tone.INFO;
         };
     }
@@ -114,6 +115,13 @@ final class ScreenViewJson {
             case COMMAND_ACCEPTED -> "Done";
             case COMMAND_REFUSED -> "Not allowed";
             case ORDER_CLAIMED_ELSEWHERE -> "Packed at another station";
+            case LABEL_SCANNED -> "Label scanned";
+            case PARCEL_CLOSED -> "Parcel closed";
+            case WEIGHING -> "Weighing";
+            case LABEL_REQUIRED -> "Scan the label";
+            case SCALE_NOT_READY -> "Scale not ready";
+            case LABEL_MISMATCH -> "Wrong label";
+            case WEIGHT_MISMATCH -> "Wrong weight";
         };
     }
 
