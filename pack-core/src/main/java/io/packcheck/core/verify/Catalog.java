@@ -3,6 +3,7 @@ package io.packcheck.core.verify;
 import io.packcheck.core.barcode.Gtin;
 import io.packcheck.core.catalog.Badge;
 import io.packcheck.core.catalog.Box;
+import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.Order;
 import java.util.Optional;
 
@@ -26,6 +27,11 @@ public interface Catalog {
      * and when nobody can tell in time (a station alone, or a hub that does not answer): the unit then counts.
      */
     default Optional<String> serialPackedElsewhere(String sku, String serial, String orderId) {
+        return Optional.empty();
+    }
+
+    /** The item with this SKU (its weights decide what a parcel should weigh). */
+    default Optional<Item> item(String sku) {
         return Optional.empty();
     }
 

@@ -134,7 +134,7 @@ public final class SqliteOrderCache implements Catalog {
         });
     }
 
-    /** The item with this SKU. */
+    @Override
     public Optional<Item> item(String sku) {
         return db.read(d -> findItem(d, sku));
     }
