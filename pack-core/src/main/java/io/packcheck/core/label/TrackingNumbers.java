@@ -84,13 +84,13 @@ final class TrackingNumbers {
         return checked(Carrier.FEDEX, tracking, CheckDigits.ends(tracking, CheckDigits::gs1));
     }
 
-    // The 34-digit FedEx barcode: the last 14 digits are a 13-digit serial and its mod 11 check
-    // digit; the tracking number printed under the code is the last 12 digits (the serial starts 00).
+    // The 34-digit FedEx barcode: its last 14 digits are the tracking number, zero-filled to 14 for
+    // today's 12-digit numbers, the last of them the mod 11 check digit over the 13 before it.
     private static Optional<Found> fedex34(String digits) {
         String serial = digits.substring(20);
-        boolean ok = (digits.charAt(0) != '9' || digits.startsWith("96")) && serial.startsWith("00")
+        boolean ok = (digits.charAt(0) != '9' || digits.startsWith("96"))
                 && CheckDigits.ends(serial, CheckDigits::fedexExpress);
-        return checked(Carrier.FEDEX, digits.substring(22), ok);
+        return checked(Carrier.FEDEX, serial.startsWith("00") ? serial.substring(2) : serial, ok);
     }
 
     private static Optional<Found> checked(Carrier carrier, String trackingNumber, boolean valid) {
