@@ -1,6 +1,7 @@
 package io.packcheck.core.label;
 
 import io.packcheck.core.barcode.Gtin;
+import java.util.function.ToIntFunction;
 
 /** The carriers' published check digit rules; every method takes the digits without the check digit. */
 final class CheckDigits {
@@ -66,7 +67,7 @@ final class CheckDigits {
     }
 
     /** Whether the last digit of {@code number} is {@code rule}'s check digit of the digits before it. */
-    static boolean ends(CharSequence number, java.util.function.ToIntFunction<CharSequence> rule) {
+    static boolean ends(CharSequence number, ToIntFunction<CharSequence> rule) {
         int n = number.length();
         if (n < 2) {
             return false;

@@ -4,6 +4,7 @@ import io.packcheck.core.barcode.ElementStrings;
 import io.packcheck.core.barcode.Scan;
 import io.packcheck.core.barcode.Symbology;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +47,7 @@ public final class ShippingLabels {
      * barcode reduced to the tracking number printed under it.
      */
     public static String normalise(String listed) {
+        Objects.requireNonNull(listed, "listed label");
         StringBuilder cleaned = new StringBuilder(listed.length());
         for (int i = 0; i < listed.length(); i++) {
             char c = listed.charAt(i);

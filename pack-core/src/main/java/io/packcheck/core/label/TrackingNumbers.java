@@ -33,7 +33,7 @@ final class TrackingNumbers {
             return CheckDigits.ends(text.substring(2), CheckDigits::ups) ? found(Carrier.UPS, text) : Optional.empty();
         }
         if (!allDigits(text)) {
-            if (DHL_PIECE.matcher(text).matches() || DHL_ECOMMERCE.matcher(text).matches() && digitCount(text) >= 10) {
+            if (DHL_PIECE.matcher(text).matches() || (DHL_ECOMMERCE.matcher(text).matches() && digitCount(text) >= 10)) {
                 return found(Carrier.DHL, text);
             }
             return Optional.empty();
