@@ -9,7 +9,7 @@ public enum Carrier {
     /** A GS1 Serial Shipping Container Code of a carrier or shipper the station does not name. */
     SSCC("SSCC"),
     /** Matched the site's own label pattern. */
-    SITE("site label");
+    SITE("site");
 
     private final String words;
 

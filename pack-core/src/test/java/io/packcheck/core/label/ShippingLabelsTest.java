@@ -114,6 +114,6 @@ class ShippingLabelsTest {
     @Test
     void namesEachCarrierInThePackersWords() {
         assertThat(Carrier.FEDEX.words()).isEqualTo("FedEx");
-        assertThat(Carrier.SITE.words()).isEqualTo("site label");
+        assertThat(Carrier.SITE.words()).isEqualTo("site");
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class ParcelRulesTest {
 
     private static final String UPS_1 = "1Z999AA10123456784";
-    private static final String UPS_2 = "1Z999AA10123456791";
+    private static final String UPS_2 = "1Z999AA10123456793";
     private static final String SSCC = "034012345000000002";
 
     private final InMemoryCatalog catalog = new InMemoryCatalog()
