@@ -50,7 +50,15 @@ final class ScreenViewJson {
                         .put("state", state(line))
                         .put("waitingFor", waitingFor(line)));
             }
-            json.put("order", new JsonObject().put("id", order.id()).put("lines", lines));
+            JsonObject open = new JsonObject().put("id", order.id()).put("lines", lines);
+            order.parcel().ifPresent(p -> open.put("parcel", new JsonObject()
+                    .put("number", p.number())
+                    .put("closed", p.closed())
+                    .put("box", p.box().orElse(null))
+                    .put("label", p.label().orElse(null))
+                    .put("weighing", p.weighing())
+                    .put("words", p.words())));
+            json.put("order", open);
         });
         view.lastVerdict().ifPresent(v -> {
             Tone tone = tone(v.verdict());

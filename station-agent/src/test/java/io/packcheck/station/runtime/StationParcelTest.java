@@ -115,6 +115,8 @@ class StationParcelTest {
         assertThat(station.tower.isLit(Output.AMBER)).isTrue();
         assertThat(station.view().lock()).isEmpty();
         assertThat(station.storedSession().orElseThrow().weighing()).isTrue();
+        assertThat(station.view().order().orElseThrow().parcel()).map(p -> p.words())
+                .contains("Parcel 1 - label " + UPS + " - weighing");
 
         station.close();
         readings.add(new ScaleReading.Settled(720));
