@@ -139,6 +139,9 @@ public final class StationAgent implements AutoCloseable {
         Optional<ScannerProfile> scannerProfile = config.scannerPort().map(p -> scannerProfile(config.scannerProfile()));
         Optional<LightProfile> lightProfile = GENERIC.equals(config.lightProfile())
                 ? Optional.empty() : Optional.of(HardwareProfiles.lights(config.lightProfile()));
+        lightProfile.filter(p -> p.formerIds().contains(config.lightProfile())).ifPresent(p -> LOG.warn(
+                "light profile {} is now called {} (same pins and levels); the old name keeps working, but put the new one in the configuration",
+                config.lightProfile(), p.id()));
         SignalPatterns patterns = lightProfile.map(LightProfile::patterns).orElse(SignalPatterns.defaults());
 
         db = StationDatabase.openIn(config.dataDir());
