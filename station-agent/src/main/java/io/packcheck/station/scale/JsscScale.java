@@ -51,7 +51,7 @@ public final class JsscScale implements Scale {
     private final Object weighing = new Object();
 
     private Connection current;
-    private String offline = "not opened yet";
+    private String offline;
     private long received;
     private Reading latest;
     private boolean closed;
@@ -94,6 +94,7 @@ public final class JsscScale implements Scale {
         this.portPath = Objects.requireNonNull(portPath, "portPath");
         this.settings = settings;
         this.driver = protocol.newDriver(checksum);
+        this.offline = "opening " + portPath;
         this.backoff = backoff;
         String name = "scale-watch " + portPath;
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -135,6 +136,7 @@ public final class JsscScale implements Scale {
     private Weighing weighNow(long deadline) throws InterruptedException {
         Optional<Reading> last = Optional.empty();
         Optional<Double> lastGrams = Optional.empty();
+        boolean first = true;
         while (true) {
             Connection c;
             Optional<byte[]> request;
@@ -153,7 +155,11 @@ public final class JsscScale implements Scale {
             if (reading.isEmpty() && !connected()) {
                 return new Weighing.Unavailable(Trouble.notConnected(offline));
             }
-            if (reading.isPresent()) {
+            if (reading.isPresent() && request.isEmpty() && first) {
+                // a streaming scale's frame that was on the wire when the weighing began may show the platform before
+                // the parcel landed on it: the weighing starts from the next one
+                first = false;
+            } else if (reading.isPresent()) {
                 Reading r = reading.get();
                 if (r instanceof Reading.Stable s) {
                     return new Weighing.Settled(s.grams());
