@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code readBytes(1)} (native poll(2), no CPU while the scale is silent) that hands what arrives to this scale, and a
  * check every 250 ms that notices an unplug (on a pty, reads fail with "Input/output error" while jssc still calls
  * the port open). After an unplug the scale reopens the configured path with capped exponential backoff and full
- * jitter, resolving symlinks again each time; a weighing asked meanwhile answers at once that the scale is not
- * connected.
+ * jitter, resolving symlinks again each time; a weighing asked meanwhile waits for it within its timeout and then
+ * answers that the scale is not connected, and why.
  *
  * <p>A weighing asks (polled protocols) or listens (streaming ones) until a stable reading comes or the timeout runs
  * out. Moving readings, overload and errors are asked again, since a parcel just put down may still swing through
@@ -142,8 +142,15 @@ public final class JsscScale implements Scale {
             Optional<byte[]> request;
             long seen;
             synchronized (lock) {
-                if (current == null) {
-                    return new Weighing.Unavailable(closed ? "the scale is closed" : Trouble.notConnected(offline));
+                while (current == null && !closed) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return new Weighing.Unavailable(Trouble.notConnected(offline));
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+                if (closed) {
+                    return new Weighing.Unavailable("the scale is closed");
                 }
                 c = current;
                 request = driver.nextRequest();
@@ -152,9 +159,6 @@ public final class JsscScale implements Scale {
             request.ifPresent(bytes -> send(c, bytes));
             long answerBy = request.isPresent() ? Math.min(deadline, System.nanoTime() + driver.answerWait().toNanos()) : deadline;
             Optional<Reading> reading = awaitReading(seen, answerBy);
-            if (reading.isEmpty() && !connected()) {
-                return new Weighing.Unavailable(Trouble.notConnected(offline));
-            }
             if (reading.isPresent() && request.isEmpty() && first) {
                 // a streaming scale's frame that was on the wire when the weighing began may show the platform before
                 // the parcel landed on it: the weighing starts from the next one

@@ -158,13 +158,14 @@ class JsscScaleTest {
     }
 
     @Test
-    void aScaleThatIsNotThereIsUnavailableAtOnce() {
+    void aScaleThatIsNotThereIsUnavailableSayingWhy() {
         scale = new JsscScale(dir.resolve("nothing").toString(), SerialSettings.default9600(), ScaleProtocol.MT_SICS, false,
                 new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)));
 
-        Weighing w = scale.weigh(Duration.ofSeconds(3));
+        Weighing w = scale.weigh(Duration.ofMillis(300));
 
         assertThat(w).isInstanceOfSatisfying(Weighing.Unavailable.class,
-                u -> assertThat(u.reason()).startsWith("the scale is not connected (").contains("nothing"));
+                u -> assertThat(u.reason()).isEqualTo("the scale is not connected (no device at " + dir.resolve("nothing")
+                        + "): check its cable and power"));
     }
 }
