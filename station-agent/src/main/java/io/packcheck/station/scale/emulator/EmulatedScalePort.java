@@ -37,7 +37,8 @@ public final class EmulatedScalePort implements AutoCloseable {
         Path farEnd = stationEnd.resolveSibling(stationEnd.getFileName() + ".scale-end");
         Process socat;
         try {
-            socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + stationEnd,
+            // ignoreeof: socat would otherwise end when the station closes its end (an agent restart), unplugging the scale
+            socat = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,ignoreeof,link=" + stationEnd,
                     "pty,raw,echo=0,link=" + farEnd)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
