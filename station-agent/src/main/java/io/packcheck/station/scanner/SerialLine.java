@@ -259,7 +259,7 @@ public final class SerialLine {
             }
         }
         forget();
-        log.warn("scanner device {} lost: {}", device, reason);
+        log.warn("serial device {} lost: {}", device, reason);
         if (lostSink != null) {
             lostSink.lost(reason);
         }
