@@ -7,6 +7,7 @@ import io.packcheck.station.lights.Pattern;
 import io.packcheck.station.lights.Signal;
 import io.packcheck.station.lights.SignalPatterns;
 import io.packcheck.station.lights.TowerState;
+import io.packcheck.station.scale.ScaleProtocol;
 import io.packcheck.station.scanner.Framing;
 import io.packcheck.station.scanner.SerialSettings;
 import io.vertx.core.json.DecodeException;
@@ -50,6 +51,11 @@ public final class HardwareProfiles {
         return index().getJsonArray("lights").stream().map(Object::toString).toList();
     }
 
+    /** The names of the scale profiles shipped in the jar. */
+    public static List<String> scaleNames() {
+        return index().getJsonArray("scales").stream().map(Object::toString).toList();
+    }
+
     /** A shipped scanner profile by name, or a profile file by path. */
     public static ScannerProfile scanner(String nameOrPath) {
         Source s = source(nameOrPath, "scanners", scannerNames(), "scanner");
@@ -76,6 +82,12 @@ public final class HardwareProfiles {
             String resource = ROOT + "lights/" + name + ".json";
             return parseLights(resource, resource(resource)).formerIds().contains(oldName);
         }).findFirst();
+    }
+
+    /** A shipped scale profile by name, or a profile file by path. */
+    public static ScaleProfile scale(String nameOrPath) {
+        Source s = source(nameOrPath, "scales", scaleNames(), "scale");
+        return parseScale(s.file(), s.text());
     }
 
     private record Source(String file, String text) {
@@ -143,6 +155,25 @@ public final class HardwareProfiles {
             badScan = commands.hex("badScanHex");
         }
         return new ScannerProfile(id, model, connection, settings, frames, aim, badScan);
+    }
+
+    static ScaleProfile parseScale(String file, String text) {
+        Fields root = Fields.of(file, text);
+        root.only("id", "model", "protocol", "serial", "checksum", "notes");
+        String id = root.string("id");
+        String model = root.string("model");
+        ScaleProtocol protocol = root.choice("protocol", ScaleProtocol.class);
+        Fields serial = root.object("serial");
+        serial.only("baud", "dataBits", "parity", "stopBits", "flowControl");
+        SerialSettings settings = serial.build("serial", () -> new SerialSettings(serial.integer("baud"),
+                serial.integer("dataBits"), serial.choice("parity", SerialSettings.Parity.class),
+                serial.integer("stopBits"), serial.choice("flowControl", SerialSettings.FlowControl.class)));
+        boolean checksum = root.has("checksum") && root.bool("checksum");
+        if (root.has("checksum") && protocol != ScaleProtocol.TOLEDO_CONTINUOUS) {
+            throw new ProfileException(file, "checksum", "only applies to protocol "
+                    + ScaleProtocol.TOLEDO_CONTINUOUS.key() + ", and this profile's protocol is " + protocol.key());
+        }
+        return new ScaleProfile(id, model, protocol, settings, checksum);
     }
 
     static LightProfile parseLights(String file, String text) {

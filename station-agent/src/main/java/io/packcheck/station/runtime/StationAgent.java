@@ -11,6 +11,7 @@ import io.packcheck.station.enrol.JdkHttpEnroller;
 import io.packcheck.station.config.StationConfig;
 import io.packcheck.station.hardware.HardwareProfiles;
 import io.packcheck.station.hardware.LightProfile;
+import io.packcheck.station.hardware.ScaleProfile;
 import io.packcheck.station.hardware.ScannerProfile;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.hub.HubLinkSettings;
@@ -26,6 +27,8 @@ import io.packcheck.station.lights.Pi4jButton;
 import io.packcheck.station.lights.Pi4jLights;
 import io.packcheck.station.lights.SignalPatterns;
 import io.packcheck.station.lights.TowerState;
+import io.packcheck.station.scale.JsscScale;
+import io.packcheck.station.scale.Scale;
 import io.packcheck.station.scanner.HostCommands;
 import io.packcheck.station.scanner.JsscScanner;
 import io.packcheck.station.scanner.Scanner;
@@ -55,7 +58,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running station agent: the database, the lights, the scanner, the packer screen and the pack station
+ * A running station agent: the database, the lights, the scanner, the scale, the packer screen and the pack station
  * built from the configuration and started in order; {@link #close()} stops them in the reverse order,
  * leaving the lights in their safe state.
  */
@@ -77,6 +80,8 @@ public final class StationAgent implements AutoCloseable {
     private LightTower tower;
     private PackStation station;
     private Optional<Scanner> scanner = Optional.empty();
+    /** The parcel scale when one is configured; opened here, weighed by the pack flow, closed on shutdown. */
+    private Optional<Scale> parcelScale = Optional.empty();
     private Optional<Button> button = Optional.empty();
     private volatile Optional<Vertx> vertx = Optional.empty();
     private volatile Optional<HubLink> hub = Optional.empty();
@@ -123,6 +128,15 @@ public final class StationAgent implements AutoCloseable {
         return scanner.map(Scanner::state);
     }
 
+    /**
+     * The parcel scale, for the pack flow to weigh a parcel when it closes; empty when no scale port is configured.
+     * {@link Scale#weigh} blocks up to its timeout ({@link StationConfig#scaleSettleTimeout()}): call it off the station
+     * thread.
+     */
+    public Optional<Scale> scale() {
+        return parcelScale;
+    }
+
     /** The station's database; {@code run} listens on it for damage ({@link StationDatabase#onDamage}). */
     public StationDatabase database() {
         return db;
@@ -143,6 +157,7 @@ public final class StationAgent implements AutoCloseable {
                 "light profile {} is now called {} (same pins and levels); the old name keeps working, but put the new one in the configuration",
                 config.lightProfile(), p.id()));
         SignalPatterns patterns = lightProfile.map(LightProfile::patterns).orElse(SignalPatterns.defaults());
+        Optional<ScaleProfile> scaleProfile = config.scale().map(p -> HardwareProfiles.scale(config.scaleProfile()));
 
         db = StationDatabase.openIn(config.dataDir());
         // from here on, what another process (an import) commits is noticed by the cache watch below
@@ -164,6 +179,8 @@ public final class StationAgent implements AutoCloseable {
 
         scanner = scannerProfile.map(profile -> new JsscScanner(config.scannerPort().get(), profile.serial(),
                 profile.framing(), JsscScanner.defaultBackoff()));
+        parcelScale = scaleProfile.map(profile -> new JsscScale(config.scale().get(), profile.serial(), profile.protocol(),
+                profile.checksum(), JsscScale.defaultBackoff()));
         Optional<HostCommands> hostCommands = scanner.flatMap(sc -> scannerProfile.get().badScan()
                 .map(command -> new HostCommands(sc, Optional.of(command))));
 
@@ -232,11 +249,12 @@ public final class StationAgent implements AutoCloseable {
                     SCREEN_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        LOG.info("station {} ready in {} ms: packer screen {}; scanner {}; lights {}; data {}; hub {}",
+        LOG.info("station {} ready in {} ms: packer screen {}; scanner {}; scale {}; lights {}; data {}; hub {}",
                 stationId,
                 ManagementFactory.getRuntimeMXBean().getUptime(),
                 screenPort.map(p -> screenUrl(config.screenBind(), p)).orElse("off (--screen-port 0)"),
                 config.scannerPort().map(p -> p + " (" + scannerProfile.get().id() + ")").orElse("none (typed codes only)"),
+                config.scale().map(p -> p + " (" + scaleProfile.get().id() + ")").orElse("none (parcels are not weighed)"),
                 config.lights().name().toLowerCase(Locale.ROOT),
                 config.dataDir().toAbsolutePath(),
                 hubUri.map(uri -> uri + (config.hub().isEmpty() ? " (stored enrolment)" : ""))
@@ -341,6 +359,7 @@ public final class StationAgent implements AutoCloseable {
             }
         });
         quietly("scanner", () -> scanner.ifPresent(Scanner::close));
+        quietly("scale", () -> parcelScale.ifPresent(Scale::close));
         quietly("hub link", () -> hub.ifPresent(HubLink::close));
         quietly("packer screen", () -> {
             if (screen.isPresent()) {
