@@ -2,7 +2,10 @@ package io.packcheck.station.runtime;
 
 import com.pi4j.context.Context;
 import io.packcheck.core.barcode.ScanParser;
+import io.packcheck.core.label.ShippingLabels;
 import io.packcheck.core.verify.PackRules;
+import io.packcheck.core.verify.ParcelPolicy;
+import io.packcheck.core.verify.ScaleReading;
 import io.packcheck.core.verify.PackSession;
 import io.packcheck.station.config.ConfigException;
 import io.packcheck.station.config.Secret;
@@ -29,6 +32,7 @@ import io.packcheck.station.lights.SignalPatterns;
 import io.packcheck.station.lights.TowerState;
 import io.packcheck.station.scale.JsscScale;
 import io.packcheck.station.scale.Scale;
+import io.packcheck.station.scale.Weighing;
 import io.packcheck.station.scanner.HostCommands;
 import io.packcheck.station.scanner.JsscScanner;
 import io.packcheck.station.scanner.Scanner;
@@ -147,6 +151,24 @@ public final class StationAgent implements AutoCloseable {
         return station;
     }
 
+    /** How this station closes parcels: weighed when a scale is configured, labels as the settings say. */
+    static ParcelPolicy parcelPolicy(StationConfig config) {
+        return new ParcelPolicy(config.scale().isPresent(), config.requireLabel(), config.defaultTareGrams(),
+                config.weightToleranceGrams(), config.weightTolerancePercent(), new ShippingLabels(config.labelPattern()));
+    }
+
+    /** The scale's answer in the pack rules' terms, with the packer's words for a scale that gave no weight. */
+    static ScaleReading reading(Weighing weighing) {
+        if (weighing instanceof Weighing.Settled settled) {
+            return new ScaleReading.Settled(settled.grams());
+        }
+        if (weighing instanceof Weighing.NotSettled moving) {
+            return new ScaleReading.NotReady("the scale is not settling" + moving.lastGrams()
+                    .map(g -> String.format(Locale.UK, " (last %,d g)", Math.round(g))).orElse(""));
+        }
+        return new ScaleReading.NotReady(((Weighing.Unavailable) weighing).reason());
+    }
+
     private void open(StationConfig config, boolean stationIdGiven, PrintStream console) {
         Clock clock = Clock.system(config.timeZone());
         // profiles first: a bad profile must stop the agent before it touches the database or the pins
@@ -213,7 +235,7 @@ public final class StationAgent implements AutoCloseable {
         station = new PackStation(new PackStation.Parts(
                 stationId,
                 new ScanParser(clock),
-                new PackRules(config.timeZone(), config.packerLoginRequired(), config.typedItemData()),
+                new PackRules(config.timeZone(), config.packerLoginRequired(), config.typedItemData(), parcelPolicy(config)),
                 cache,
                 sessions,
                 outbox,
@@ -225,7 +247,8 @@ public final class StationAgent implements AutoCloseable {
                 config.timeZone(),
                 config.scannerPort().isPresent() ? Optional.empty()
                         : Optional.of("No scanner port configured: type codes in the field below, or use a keyboard-wedge scanner"),
-                enrolling));
+                enrolling,
+                parcelScale.map(sc -> () -> reading(sc.weigh(config.scaleSettleTimeout())))));
         typedTo.set(station);
         news.deliverTo(station);
 
