@@ -25,7 +25,7 @@ import java.util.Optional;
  * transaction, so a roll-up never counts an event that was not stored, nor misses one that was.
  * Used on the single database thread only.
  *
- * <p>{@code scans} counts item scans ({@link #isItemScan}), whatever their verdict. An UNDO (or a CLEAR) takes an item
+ * <p>{@code scans} counts checks ({@link #isCheck}): item and label scans whatever their verdict, and weighings. An UNDO (or a CLEAR) takes an item
  * out of the box, not a scan out of the count: the scan was made and judged, a refused one taken back by
  * CLEAR stays counted too, and the item an UNDO takes back may have come in by a supervisor override of a
  * mismatch, whose scan is counted as a mismatch that really happened.
@@ -66,15 +66,29 @@ public final class Rollups {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     /**
-     * What the dashboard counts as a scan, the denominator of every mismatch rate: a code read and judged as an
-     * item (or refused as unknown or unreadable). Opening an order, commands and badges, and scans refused before
-     * any judgement (session locked, order blocked, no order open) are not item scans.
+     * A code read and judged as an item (or refused as unknown or unreadable) or as a shipping label, or a parcel's
+     * weight refused (WEIGHT_MISMATCH). Opening an order, commands and badges, and scans refused before
+     * any judgement (session locked, order blocked, no order open), a parcel command refused for want of a label and a
+     * scale that did not settle are not.
      */
     public static boolean isItemScan(PackEvent event) {
         return event.kind() == EventKind.SCAN && switch (event.verdict()) {
-            case ORDER_OPENED, ORDER_BLOCKED, NO_ORDER_OPEN, LOCKED, COMMAND_ACCEPTED, COMMAND_REFUSED -> false;
+            case ORDER_OPENED, ORDER_BLOCKED, NO_ORDER_OPEN, LOCKED, COMMAND_ACCEPTED, COMMAND_REFUSED,
+                    LABEL_REQUIRED, SCALE_NOT_READY -> false;
             default -> true;
         };
+    }
+
+    /**
+     * What {@code scans} counts: every check a mismatch can come from. Item scans and shipping-label scans (a label
+     * refused is a LABEL_MISMATCH scan), and each weighing judged against an expected weight: a refused one is a
+     * WEIGHT_MISMATCH scan, an accepted one shows only as its parcel closing with the expected weight, so that
+     * closing counts as the check. A weight a supervisor let through (no expected weight) was counted when refused.
+     */
+    public static boolean isCheck(PackEvent event) {
+        return isItemScan(event) || event.kind() == EventKind.PARCEL_CLOSED
+                && event.parcel().flatMap(PackEvent.Parcel::expectedGrams).isPresent()
+                && event.parcel().flatMap(PackEvent.Parcel::weightGrams).isPresent();
     }
 
     /** What the dashboard calls a mismatch: a verdict that locks the session, or a code the catalog does not know. */
@@ -121,8 +135,8 @@ public final class Rollups {
             long hour = Math.floorDiv(epochSecond, 3600);
             long day = Math.floorDiv(epochSecond, 86_400);
             long fiveMinutes = Math.floorDiv(epochSecond, FIVE_MINUTES);
-            if (isItemScan(e)) {
-                int mismatch = isMismatch(e.verdict()) ? 1 : 0;
+            if (isCheck(e)) {
+                int mismatch = isItemScan(e) && isMismatch(e.verdict()) ? 1 : 0;
                 counts(ALL, "", hour, day, 1, mismatch, 0, 0);
                 floor(fiveMinutes, 1, mismatch, 0);
                 counts(STATION, e.stationId(), hour, day, 1, mismatch, 0, 0);
