@@ -128,6 +128,21 @@ class ParcelApiTest extends ApiKeyHubTest {
     }
 
     @Test
+    void refusesATakenLabelInABulkImportLineByLine() {
+        hub.put("/api/v1/orders/SO-1", key, order(List.of(UPS_1)));
+        String ndjson = order(List.of(UPS_2)).put("id", "SO-2").encode() + "\n"
+                + order(List.of(UPS_1)).put("id", "SO-3").encode() + "\n"
+                + order(List.of(UPS_3, "1z410e7w0392751591")).put("id", "SO-4").encode() + "\n";
+
+        JsonObject result = json(hub.post("/api/v1/orders/bulk", key, ndjson));
+
+        assertThat(result.getInteger("created")).isEqualTo(1);
+        assertThat(result.getJsonArray("refusals").stream().map(r -> (JsonObject) r)
+                .map(r -> r.getInteger("line") + " " + r.getString("code") + " " + r.getString("field")))
+                .containsExactly("2 label_taken labels[0]", "3 invalid labels[1]");
+    }
+
+    @Test
     void feedsBoxesLabelsAndItemWeightsToAStation() {
         String station = hub.stationToken("ST-1");
         hub.put("/api/v1/items/MUG-1", key, OpsApiTest.mug().put("weightGrams", 412.5));

@@ -16,6 +16,7 @@ import io.packcheck.protocol.BoxCodec;
 import io.packcheck.protocol.FeedCodec;
 import io.packcheck.protocol.ItemCodec;
 import io.packcheck.protocol.OrderCodec.OrderContent;
+import io.packcheck.protocol.ProtocolException;
 import io.packcheck.protocol.SyncedOrder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -519,7 +520,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                 R result;
                 try {
                     result = db.savepoint(x -> apply.apply(input));
-                } catch (Conflict | Missing | IllegalArgumentException e) {
+                } catch (Conflict | Missing | IllegalArgumentException | ProtocolException e) {
                     result = refused.apply(input, e);
                 }
                 results.add(result);
