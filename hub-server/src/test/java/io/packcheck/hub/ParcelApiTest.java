@@ -308,12 +308,15 @@ class ParcelApiTest extends ApiKeyHubTest {
         JsonObject rate = json(hub.get("/api/v1/reports/mismatch-rate?by=station", key));
         JsonArray kinds = json(hub.get("/api/v1/reports/mismatch-kinds", key)).getJsonArray("rows");
         JsonArray trail = json(hub.get("/api/v1/reports/orders/SO-1/trail", key)).getJsonArray("rows");
+        JsonArray causes = json(hub.get("/api/v1/reports/weekly", key)).getJsonArray("causes");
 
         // item scans 4, label scans 3 (one refused), weighings 3 (one refused, two closing parcels)
         assertThat(rate.getJsonObject("total").getLong("mismatches")).isEqualTo(2);
         assertThat(rate.getJsonObject("total").getLong("scans")).isEqualTo(10);
         assertThat(kinds.stream().map(k -> ((JsonObject) k).getString("kind") + "=" + ((JsonObject) k).getLong("count")))
                 .containsExactlyInAnyOrder("WEIGHT_MISMATCH=1", "LABEL_MISMATCH=1");
+        assertThat(causes.stream().map(c -> ((JsonObject) c).getString("kind")))
+                .containsExactlyInAnyOrder("WEIGHT_MISMATCH", "LABEL_MISMATCH");
         assertThat(trail.stream().map(r -> (JsonObject) r).filter(r -> "PARCEL_CLOSED".equals(r.getString("kind")))
                 .map(r -> r.getString("parcelDetail")))
                 .containsExactly("parcel 1 closed: " + UPS_1 + ", box M, 760 g, expected 755 +/- 38",
