@@ -1,5 +1,6 @@
 package io.packcheck.hub.reports;
 
+import io.packcheck.core.verify.Commands;
 import io.packcheck.core.verify.PackEvent;
 import io.packcheck.core.verify.PackEvent.EventKind;
 import io.packcheck.core.verify.Verdict;
@@ -68,15 +69,23 @@ public final class Rollups {
     /**
      * A code read and judged as an item (or refused as unknown or unreadable) or as a shipping label, or a parcel's
      * weight refused (WEIGHT_MISMATCH). Opening an order, commands and badges, and scans refused before
-     * any judgement (session locked, order blocked, no order open), a parcel command refused for want of a label and a
+     * any judgement (session locked, order blocked, no order open), parcel commands (NEWBOX, a box type) and a
      * scale that did not settle are not.
      */
     public static boolean isItemScan(PackEvent event) {
         return event.kind() == EventKind.SCAN && switch (event.verdict()) {
             case ORDER_OPENED, ORDER_BLOCKED, NO_ORDER_OPEN, LOCKED, COMMAND_ACCEPTED, COMMAND_REFUSED,
                     LABEL_REQUIRED, SCALE_NOT_READY -> false;
+            // NEWBOX or a box type closing a parcel is a command, a label or the last item closing it is a check
+            case WEIGHING, PARCEL_CLOSED -> event.sku().isPresent() || !isCommand(event.raw());
             default -> true;
         };
+    }
+
+    /** A command barcode as the station received it, with or without its AIM symbology id. */
+    private static boolean isCommand(String raw) {
+        String data = raw.length() > 3 && raw.charAt(0) == ']' ? raw.substring(3) : raw;
+        return Commands.isCommand(data);
     }
 
     /**
