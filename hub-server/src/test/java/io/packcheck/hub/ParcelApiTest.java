@@ -162,6 +162,22 @@ class ParcelApiTest extends ApiKeyHubTest {
     }
 
     @Test
+    void feedsAChangeAfterARestartWhoseLastChangeWasABox() {
+        String station = hub.stationToken("ST-1");
+        hub.put("/api/v1/items/MUG-1", key, OpsApiTest.mug().put("weightGrams", 412.5));
+        hub.put("/api/v1/boxes/M", key, new JsonObject().put("tareGrams", 355));
+        String cursor = json(hub.get("/api/v1/station/feed", station)).getString("cursor");
+
+        hub.restart();
+        hub.put("/api/v1/orders/SO-1", key, order(List.of(UPS_1)));
+
+        var page = FeedCodec.page(json(hub.get("/api/v1/station/feed?after=" + cursor, station)));
+        assertThat(page.changes()).singleElement().isInstanceOf(FeedChange.OrderChanged.class);
+        var all = FeedCodec.page(json(hub.get("/api/v1/station/feed", station)));
+        assertThat(((FeedChange.ItemChanged) all.changes().get(0)).item().weightGrams()).as("kept in the database").contains(412.5);
+    }
+
+    @Test
     void keepsAnItemsWeightWhenAnotherItemTakesOneOfItsCodes() {
         String station = hub.stationToken("ST-1");
         hub.put("/api/v1/items/MUG-1", key, OpsApiTest.mug().put("weightGrams", 412.5));
