@@ -23,6 +23,8 @@ import io.packcheck.hub.http.OpenApiRoutes;
 import io.packcheck.hub.http.OrderRoutes;
 import io.packcheck.hub.http.PrintRoutes;
 import io.packcheck.hub.http.StationSyncRoutes;
+import io.packcheck.hub.parcels.ParcelRoutes;
+import io.packcheck.hub.parcels.ParcelService;
 import io.packcheck.hub.reports.ReportRoutes;
 import io.packcheck.hub.storage.Storage;
 import io.vertx.core.Future;
@@ -83,7 +85,11 @@ public final class HubVerticle extends VerticleBase {
         new EventRoutes(hub).mount(router);
         new StationSyncRoutes(hub).mount(router);
         ClaimService claims = new ClaimService(storage.claims(), new ClaimRules(config.claimIdle()), clock);
-        new EventIngestRoutes(hub, claims::afterIngest).mount(router);
+        ParcelService parcels = new ParcelService(storage.parcels());
+        new EventIngestRoutes(hub, (station, stored) -> {
+            claims.afterIngest(station, stored);
+            parcels.afterIngest(station, stored);
+        }).mount(router);
         new SerialRoutes(hub).mount(router);
         Sessions sessions = new Sessions(storage.dashboardSessions(), db, clock);
         sweepTimer = vertx.setPeriodic(Sessions.SWEEP_EVERY.toMillis(), t -> sessions.sweep()
@@ -97,6 +103,7 @@ public final class HubVerticle extends VerticleBase {
                 EnrolmentRoutes.TRACKED_ADDRESSES, clock);
         new EnrolmentRoutes(hub, enrolment, enrolAttempts).mount(router);
         new PrintRoutes(hub, enrolment, access.reports()).mount(router);
+        new ParcelRoutes(hub, parcels, access.reports()).mount(router);
         router.route().failureHandler(ErrorResponses::handle);
         this.router = router;
         for (int status : new int[] {400, 404, 405, 413}) {

@@ -169,6 +169,11 @@ class DashboardBrowserTest {
             events.add(scan("ST-1", i, later, "P001", "O-5", i % 3 == 0 ? "WRONG_ITEM" : "MATCH",
                     "SKU-WITH-A-RATHER-LONG-CODE-" + (i % 4), i % 3 == 0 ? "SKU-EXPECTED-" + i : null));
         }
+        // a parcel closing, the longest words the trail's Detail shows: "parcel 1 closed: 1Z..., box M-LARGE, ..."
+        events.add(event("ST-1", 31, later, "PARCEL_CLOSED", "PARCEL_CLOSED").put("orderId", "O-5").put("packer", "P001")
+                .put("parcel", new io.vertx.core.json.JsonObject().put("number", 1).put("box", "M-LARGE")
+                        .put("label", "1Z999AA10123456784").put("items", new io.vertx.core.json.JsonObject().put("MUG-1", 2))
+                        .put("weightGrams", 1310.0).put("expectedGrams", 1295.0).put("toleranceGrams", 64.75)));
         dashboard.send(token, events);
         signIn("ann", secret);
 
@@ -187,6 +192,8 @@ class DashboardBrowserTest {
 
             browser.get(base + "/dashboard/orders.html?order=O-5");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trail"), "Ana Beatriz Carvalho (P001)"));
+            assertThat(browser.findElement(By.id("trail")).getText())
+                    .contains("parcel 1 closed: 1Z999AA10123456784, box M-LARGE, 1,310 g, expected 1,295 +/- 65");
             assertThat(overflowingCells()).as("order trail at " + at).isEmpty();
             screenshot("layout-trail-" + at + ".png");
 
