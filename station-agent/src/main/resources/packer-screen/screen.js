@@ -45,6 +45,10 @@
     body.replaceChildren();
     if (view.order) {
       $('order-id').textContent = 'Order ' + view.order.id;
+      // the parcel being packed: its number, box type, label and whether it waits for the scale
+      $('parcel').hidden = !view.order.parcel;
+      $('parcel').textContent = view.order.parcel ? view.order.parcel.words : '';
+      $('parcel').classList.toggle('weighing', !!(view.order.parcel && view.order.parcel.weighing));
       for (const line of view.order.lines) {
         const row = document.createElement('tr');
         row.className = line.state;
@@ -70,6 +74,7 @@
       }
     } else {
       $('order-id').textContent = 'No order open';
+      $('parcel').hidden = true;
     }
     document.body.dataset.sequence = view.sequence;
     // how long the view took from show() to the page, for the latency figures

@@ -1,6 +1,7 @@
 package io.packcheck.protocol;
 
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,7 +11,7 @@ import java.util.List;
 /**
  * Changes of the station feed. Each change is the full current state of one thing, tagged with
  * {@code type}: {@code item}, {@code order} (a cancel or hold is an order with its new status), {@code badge},
- * or {@code item-deleted} (just the {@code sku}).
+ * {@code box}, or {@code item-deleted} (just the {@code sku}).
  */
 public final class FeedCodec {
 
@@ -32,6 +33,10 @@ public final class FeedCodec {
         return new JsonObject().put("type", "badge").mergeIn(BadgeCodec.toJson(badge));
     }
 
+    public static JsonObject box(Box box) {
+        return new JsonObject().put("type", "box").mergeIn(BoxCodec.toJson(box));
+    }
+
     /** Reads one change the way {@link #item}, {@link #order}, {@link #badge} or {@link #itemDeleted} wrote it. */
     public static FeedChange read(JsonObject json) {
         String type = JsonFields.requireString(json, "type", 20);
@@ -43,7 +48,9 @@ public final class FeedCodec {
             case "order" -> new FeedChange.OrderChanged(OrderCodec.fromJson(json));
             case "badge" -> new FeedChange.BadgeChanged(
                     BadgeCodec.fromJson(JsonFields.optionalId(json, "code").orElse(null), json));
-            default -> throw new ProtocolException("type", "type '" + type + "' is not item, item-deleted, order or badge");
+            case "box" -> new FeedChange.BoxChanged(
+                    BoxCodec.fromJson(JsonFields.optionalId(json, "code").orElse(null), json));
+            default -> throw new ProtocolException("type", "type '" + type + "' is not item, item-deleted, order, badge or box");
         };
     }
 

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -65,7 +66,18 @@ public final class ItemCodec {
                 barcodes,
                 JsonFields.optionalBoolean(json, "serialized", false),
                 JsonFields.optionalBoolean(json, "lotTracked", false),
-                JsonFields.optionalInt(json, "minShelfLifeDays", 0, 3650, 0));
+                JsonFields.optionalInt(json, "minShelfLifeDays", 0, 3650, 0),
+                positiveGrams(json, "weightGrams"),
+                positiveGrams(json, "learnedWeightGrams"));
+    }
+
+    /** A weight in grams: more than 0 and at most {@link Limits#MAX_GRAMS}. */
+    static Optional<Double> positiveGrams(JsonObject json, String field) {
+        Optional<Double> grams = JsonFields.optionalDouble(json, field, 0, Limits.MAX_GRAMS);
+        if (grams.isPresent() && grams.get() == 0) {
+            throw ProtocolException.outOfRange(field, field + " must be more than 0; leave it out when the weight is not known");
+        }
+        return grams;
     }
 
     // a printed UPC-E carries the check digit of its UPC-A expansion, which EAN-8 arithmetic rejects
@@ -82,6 +94,8 @@ public final class ItemCodec {
                 .put("barcodes", barcodes)
                 .put("serialized", item.serialized())
                 .put("lotTracked", item.lotTracked())
-                .put("minShelfLifeDays", item.minShelfLifeDays());
+                .put("minShelfLifeDays", item.minShelfLifeDays())
+                .put("weightGrams", item.weightGrams().orElse(null))
+                .put("learnedWeightGrams", item.learnedWeightGrams().orElse(null));
     }
 }

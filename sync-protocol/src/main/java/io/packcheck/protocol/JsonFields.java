@@ -139,6 +139,23 @@ public final class JsonFields {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
+    /** A number within {@code min..max} (fractions allowed), e.g. a weight in grams. */
+    public static Optional<Double> optionalDouble(JsonObject json, String field, double min, double max) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof Number n)) {
+            throw new ProtocolException(field, field + " must be a number");
+        }
+        BigDecimal exact = exactly(field, n);
+        if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw ProtocolException.outOfRange(field, field + " must be between " + shortly(BigDecimal.valueOf(min)) + " and "
+                    + shortly(BigDecimal.valueOf(max)) + ", got " + shortly(exact));
+        }
+        return Optional.of(exact.doubleValue());
+    }
+
     public static int optionalInt(JsonObject json, String field, int min, int max, int otherwise) {
         return optionalLong(json, field, min, max).map(Long::intValue).orElse(otherwise);
     }

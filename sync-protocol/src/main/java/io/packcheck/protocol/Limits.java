@@ -24,6 +24,8 @@ public final class Limits {
     public static final int MAX_NAME = 200;
     /** Units on one order line, one barcode's pack quantity, and one event's count (negative for an undo). */
     public static final int MAX_QUANTITY = 100_000;
+    /** Heaviest unit, box or parcel weight accepted, in grams (a pallet-sized parcel is not a pack-station parcel). */
+    public static final double MAX_GRAMS = 1_000_000;
 
     /**
      * Timestamps outside these are refused: before 1970 no station clock has a reason to be (a Pi without

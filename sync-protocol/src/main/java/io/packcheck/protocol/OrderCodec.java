@@ -12,18 +12,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Orders on the wire: the body of {@code PUT /orders/{id}} and the {@code order} change of the station feed. */
 public final class OrderCodec {
 
     public static final int MAX_LINES = 1000;
     public static final int MAX_ALIASES = 20;
+    public static final int MAX_LABELS = 50;
+    private static final Pattern LABEL = Pattern.compile("[\\x21-\\x7E]{4,64}");
 
     /** What an order system sends: everything but version and status, which the hub owns. */
-    public record OrderContent(String id, List<OrderLine> lines, Optional<Instant> shipBy, int priority, List<String> aliases) {
+    public record OrderContent(String id, List<OrderLine> lines, Optional<Instant> shipBy, int priority, List<String> aliases,
+            List<String> labels) {
         public OrderContent {
             lines = List.copyOf(lines);
             aliases = List.copyOf(aliases);
+            labels = List.copyOf(labels);
+        }
+
+        /** Content without shipping labels. */
+        public OrderContent(String id, List<OrderLine> lines, Optional<Instant> shipBy, int priority, List<String> aliases) {
+            this(id, lines, shipBy, priority, aliases, List.of());
         }
     }
 
@@ -79,7 +89,27 @@ public final class OrderCodec {
         return new OrderContent(id, lines,
                 JsonFields.optionalInstant(json, "shipBy"),
                 JsonFields.optionalInt(json, "priority", -1000, 1000, 0),
-                List.copyOf(aliases));
+                List.copyOf(aliases),
+                labels(json));
+    }
+
+    // shipping labels as the order system lists them (tracking numbers or SSCCs); printable, no spaces
+    private static List<String> labels(JsonObject json) {
+        JsonArray raw = JsonFields.optionalArray(json, "labels");
+        if (raw.size() > MAX_LABELS) {
+            throw new ProtocolException("labels", "labels has " + raw.size() + " labels; at most " + MAX_LABELS);
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String field = "labels[" + i + "]";
+            if (!(raw.getValue(i) instanceof String label) || !LABEL.matcher(label).matches()) {
+                throw new ProtocolException(field, field + " must be a tracking number or SSCC: 4 to 64 printable characters without spaces");
+            }
+            if (!labels.add(label)) {
+                throw new ProtocolException(field, "label " + label + " is listed twice");
+            }
+        }
+        return List.copyOf(labels);
     }
 
     public static JsonObject toJson(SyncedOrder synced) {
@@ -94,7 +124,8 @@ public final class OrderCodec {
                 .put("lines", lines)
                 .put("shipBy", order.shipBy().map(Instant::toString).orElse(null))
                 .put("priority", order.priority())
-                .put("aliases", new JsonArray(new ArrayList<>(synced.aliases())));
+                .put("aliases", new JsonArray(new ArrayList<>(synced.aliases())))
+                .put("labels", new JsonArray(new ArrayList<>(order.labels())));
     }
 
     /** Reads what {@link #toJson} wrote (the station's side of the feed). */
@@ -105,7 +136,8 @@ public final class OrderCodec {
                 JsonFields.requireLong(json, "version", 1, Long.MAX_VALUE),
                 content.lines(), content.shipBy(), content.priority(),
                 JsonFields.requireEnum(json, "status", OrderStatus.class),
-                JsonFields.optionalString(json, "holdReason", Limits.MAX_HOLD_REASON));
+                JsonFields.optionalString(json, "holdReason", Limits.MAX_HOLD_REASON),
+                content.labels());
         return new SyncedOrder(order, content.aliases());
     }
 }

@@ -2,8 +2,12 @@ package io.packcheck.protocol;
 
 import io.packcheck.core.verify.PackEvent;
 import io.packcheck.core.verify.PackEvent.EventKind;
+import io.packcheck.core.verify.PackEvent.Parcel;
 import io.packcheck.core.verify.Verdict;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Station events on the wire: {@code {"id":"<uuid>","seq":n, ...every PackEvent field}}. */
@@ -37,8 +41,57 @@ public final class PackEventCodec {
                 JsonFields.optionalName(json, "serial", Limits.MAX_LOT_SERIAL),
                 Limits.reasonForRecord(JsonFields.optionalText(json, "reason").orElse("")),
                 JsonFields.optionalId(json, "supervisor"),
-                JsonFields.optionalId(json, "reasonCode"));
+                JsonFields.optionalId(json, "reasonCode"),
+                parcel(json));
         return new StationEvent(id, seq, event);
+    }
+
+    private static Optional<Parcel> parcel(JsonObject json) {
+        Object value = json.getValue("parcel");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonObject p)) {
+            throw new ProtocolException("parcel", "parcel must be an object");
+        }
+        try {
+            Object rawItems = p.getValue("items");
+            if (rawItems != null && !(rawItems instanceof JsonObject)) {
+                throw new ProtocolException("items", "items must be an object of SKU to units");
+            }
+            JsonObject items = rawItems == null ? new JsonObject() : (JsonObject) rawItems;
+            if (items.size() > OrderCodec.MAX_LINES) {
+                throw new ProtocolException("items", "items has " + items.size() + " SKUs; at most " + OrderCodec.MAX_LINES);
+            }
+            Map<String, Integer> units = new LinkedHashMap<>();
+            for (String sku : items.fieldNames()) {
+                JsonFields.requireKey("items", sku);
+                units.put(sku, (int) JsonFields.requireLong(items, sku, 0, Limits.MAX_QUANTITY));
+            }
+            return Optional.of(new Parcel(
+                    (int) JsonFields.requireLong(p, "number", 1, 10_000),
+                    JsonFields.optionalId(p, "box"),
+                    JsonFields.optionalName(p, "label", 64),
+                    units,
+                    JsonFields.optionalDouble(p, "weightGrams", -Limits.MAX_GRAMS, Limits.MAX_GRAMS),
+                    JsonFields.optionalDouble(p, "expectedGrams", 0, Limits.MAX_GRAMS),
+                    JsonFields.optionalDouble(p, "toleranceGrams", 0, Limits.MAX_GRAMS)));
+        } catch (ProtocolException e) {
+            throw e.under("parcel");
+        }
+    }
+
+    private static JsonObject parcelJson(Parcel p) {
+        JsonObject items = new JsonObject();
+        p.items().forEach(items::put);
+        return new JsonObject()
+                .put("number", p.number())
+                .put("box", p.box().orElse(null))
+                .put("label", p.label().orElse(null))
+                .put("items", items)
+                .put("weightGrams", p.weightGrams().orElse(null))
+                .put("expectedGrams", p.expectedGrams().orElse(null))
+                .put("toleranceGrams", p.toleranceGrams().orElse(null));
     }
 
     /** The event as it may be recorded: raw scan and reason cleaned and cut by the shared {@link Limits}. */
@@ -49,12 +102,13 @@ public final class PackEventCodec {
             return e;
         }
         return new PackEvent(e.kind(), e.verdict(), e.at(), e.stationId(), e.packer(), e.orderId(), e.orderVersion(),
-                e.sku(), e.expectedSku(), raw, e.quantity(), e.lot(), e.serial(), reason, e.supervisor(), e.reasonCode());
+                e.sku(), e.expectedSku(), raw, e.quantity(), e.lot(), e.serial(), reason, e.supervisor(), e.reasonCode(),
+                e.parcel());
     }
 
     public static JsonObject toJson(StationEvent stationEvent) {
         PackEvent e = stationEvent.event();
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("id", stationEvent.id().toString())
                 .put("seq", stationEvent.seq())
                 .put("kind", e.kind().name())
@@ -73,5 +127,7 @@ public final class PackEventCodec {
                 .put("reason", e.reason())
                 .put("supervisor", e.supervisor().orElse(null))
                 .put("reasonCode", e.reasonCode().orElse(null));
+        e.parcel().ifPresent(p -> json.put("parcel", parcelJson(p)));
+        return json;
     }
 }

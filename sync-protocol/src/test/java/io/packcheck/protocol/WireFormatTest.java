@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.ItemBarcode;
 import io.packcheck.core.catalog.Order;
@@ -77,5 +78,42 @@ class WireFormatTest {
         StationEvent received = PackEventCodec.fromJson(new JsonObject(PackEventCodec.toJson(sent).encode()));
 
         assertThat(received).isEqualTo(sent);
+    }
+
+    @Test
+    void parcelsWeightsLabelsAndBoxesSurviveTheWire() {
+        Item weighed = new Item("MUG-2", "Red mug", List.of(new ItemBarcode("4006381333931", 1)), false, false, 0,
+                Optional.of(350.5), Optional.of(347.0));
+        SyncedOrder labelled = new SyncedOrder(new Order("SO-2", 1, List.of(new OrderLine("MUG-2", 1)), Optional.empty(), 0,
+                OrderStatus.OPEN, Optional.empty(), List.of("1Z999AA10123456784")), List.of());
+        Box box = new Box("M", "Medium box", 180, 300, 200, 150);
+        PackEvent.Parcel parcel = new PackEvent.Parcel(2, Optional.of("M"), Optional.of("1Z999AA10123456784"),
+                java.util.Map.of("MUG-2", 2), Optional.of(880.4), Optional.of(875.0), Optional.of(43.75));
+        PackEvent closed = new PackEvent(PackEvent.EventKind.PARCEL_CLOSED, Verdict.PARCEL_CLOSED,
+                Instant.parse("2026-11-20T10:15:30Z"), "st-1", Optional.empty(), Optional.of("SO-2"), 1, Optional.empty(),
+                Optional.empty(), "1Z999AA10123456784", 2, Optional.empty(), Optional.empty(), "parcel 2 closed",
+                Optional.empty(), Optional.empty(), Optional.of(parcel));
+        JsonObject answer = new JsonObject().put("cursor", "f2").put("changes", new JsonArray()
+                .add(FeedCodec.item(weighed)).add(FeedCodec.order(labelled)).add(FeedCodec.box(box)));
+        StationEvent sent = new StationEvent(UUID.randomUUID(), 3, closed);
+
+        FeedPage page = FeedCodec.page(new JsonObject(answer.encode()));
+        StationEvent received = PackEventCodec.fromJson(new JsonObject(PackEventCodec.toJson(sent).encode()));
+
+        assertThat(page.changes()).containsExactly(new FeedChange.ItemChanged(weighed), new FeedChange.OrderChanged(labelled),
+                new FeedChange.BoxChanged(box));
+        assertThat(received).isEqualTo(sent);
+    }
+
+    @Test
+    void refusesAWeightOfZeroAndALabelWithSpacesNamingTheField() {
+        JsonObject zero = ItemCodec.toJson(MUG).put("weightGrams", 0);
+        JsonObject spaced = new JsonObject().put("lines", new JsonArray().add(new JsonObject().put("sku", "MUG-1").put("quantity", 1)))
+                .put("labels", new JsonArray().add("1Z 999 AA1"));
+
+        assertThatThrownBy(() -> ItemCodec.fromJson("MUG-1", zero)).isInstanceOfSatisfying(ProtocolException.class,
+                e -> assertThat(e.describe()).startsWith("weightGrams: weightGrams must be more than 0"));
+        assertThatThrownBy(() -> OrderCodec.contentFromJson("SO-9", spaced)).isInstanceOfSatisfying(ProtocolException.class,
+                e -> assertThat(e.field()).isEqualTo("labels[0]"));
     }
 }

@@ -2,6 +2,8 @@ package io.packcheck.core.verify;
 
 import io.packcheck.core.barcode.Gtin;
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
+import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.Order;
 import java.util.Optional;
 
@@ -25,6 +27,21 @@ public interface Catalog {
      * and when nobody can tell in time (a station alone, or a hub that does not answer): the unit then counts.
      */
     default Optional<String> serialPackedElsewhere(String sku, String serial, String orderId) {
+        return Optional.empty();
+    }
+
+    /** The item with this SKU (its weights decide what a parcel should weigh). */
+    default Optional<Item> item(String sku) {
+        return Optional.empty();
+    }
+
+    /** The box type with this code, from the site's box catalogue. */
+    default Optional<Box> box(String code) {
+        return Optional.empty();
+    }
+
+    /** The order a shipping label (in canonical form) is listed on or was bound to, as far as this catalogue knows. */
+    default Optional<String> orderOfLabel(String trackingNumber) {
         return Optional.empty();
     }
 }

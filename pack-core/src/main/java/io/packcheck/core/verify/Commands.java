@@ -19,6 +19,10 @@ public final class Commands {
     public static final String SHORT = "PCK-SHORT";
     public static final String CANCEL = "PCK-CANCEL";
     public static final String LOGOUT = "PCK-LOGOUT";
+    /** Closes the parcel being packed (label and weight as the station requires) and starts the next. */
+    public static final String NEWBOX = "PCK-NEWBOX";
+    /** Followed by a box type of the site's box catalogue: packs the next parcel in that box. */
+    public static final String BOX = "PCK-BOX-";
     /** Followed by the badge code: logs a packer in. */
     public static final String PACKER_BADGE = "PCK-P-";
     /** Followed by the badge code: a supervisor starts an override of a lock. */
@@ -65,6 +69,10 @@ public final class Commands {
 
         record Logout() implements Command {}
 
+        record NewBox() implements Command {}
+
+        record BoxType(String code) implements Command {}
+
         record PackerBadge(String code) implements Command {}
 
         record SupervisorBadge(String code) implements Command {}
@@ -94,12 +102,16 @@ public final class Commands {
             case SHORT -> new Command.Short();
             case CANCEL -> new Command.Cancel();
             case LOGOUT -> new Command.Logout();
+            case NEWBOX -> new Command.NewBox();
             default -> argument(upper, rest, data.strip());
         };
         return Optional.of(command);
     }
 
     private static Command argument(String upper, String rest, String text) {
+        if (upper.startsWith(BOX) && upper.length() > BOX.length()) {
+            return new Command.BoxType(upper.substring(BOX.length()));
+        }
         String argument = rest.length() > 2 ? rest.substring(2) : "";
         if (upper.startsWith(PACKER_BADGE) && !argument.isBlank()) {
             return new Command.PackerBadge(argument);
@@ -142,7 +154,8 @@ public final class Commands {
                 new SheetEntry(UNDO, "UNDO", "Take back the last accepted scan (the item comes out)"),
                 new SheetEntry(SHORT, "SHORT", "The rest is missing: then scan a short reason"),
                 new SheetEntry(CANCEL, "CANCEL", "Stop packing this order; everything goes back"),
-                new SheetEntry(LOGOUT, "LOG OUT", "Packer logs out")));
+                new SheetEntry(LOGOUT, "LOG OUT", "Packer logs out"),
+                new SheetEntry(NEWBOX, "NEW BOX", "Close this parcel (label, weight) and start the next one")));
         for (ReasonCode reason : SHORT_REASONS) {
             sheet.add(new SheetEntry(reason.barcode(), "SHORT: " + reason.code(), reason.description()));
         }

@@ -1,6 +1,9 @@
 package io.packcheck.core.verify;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,7 @@ import java.util.Optional;
  * @param reason       plain-words detail for the packer screen and the supervisor, e.g. why a scan was refused
  * @param supervisor   the supervisor badge behind an override
  * @param reasonCode   the override or short reason code
+ * @param parcel       for PARCEL_CLOSED (and a weight or label refused at closing): the parcel as closed
  */
 public record PackEvent(
         EventKind kind,
@@ -40,7 +44,45 @@ public record PackEvent(
         Optional<String> serial,
         String reason,
         Optional<String> supervisor,
-        Optional<String> reasonCode) {
+        Optional<String> reasonCode,
+        Optional<Parcel> parcel) {
+
+    /** An event that is not about a parcel. */
+    public PackEvent(EventKind kind, Verdict verdict, Instant at, String stationId, Optional<String> packer,
+            Optional<String> orderId, long orderVersion, Optional<String> sku, Optional<String> expectedSku, String raw,
+            int quantity, Optional<String> lot, Optional<String> serial, String reason, Optional<String> supervisor,
+            Optional<String> reasonCode) {
+        this(kind, verdict, at, stationId, packer, orderId, orderVersion, sku, expectedSku, raw, quantity, lot, serial,
+                reason, supervisor, reasonCode, Optional.empty());
+    }
+
+    /**
+     * One parcel of an order as the station closed it.
+     *
+     * @param number         1 for the order's first parcel
+     * @param box            the box type scanned for it ({@code PCK-BOX-<code>}), if any
+     * @param label          its shipping label in canonical form, if one was scanned
+     * @param items          units counted into it per SKU
+     * @param weightGrams    what the scale said, when the station weighed it
+     * @param expectedGrams  item weights plus tare, when every item's weight was known
+     * @param toleranceGrams how far the weight may be off
+     */
+    public record Parcel(
+            int number,
+            Optional<String> box,
+            Optional<String> label,
+            Map<String, Integer> items,
+            Optional<Double> weightGrams,
+            Optional<Double> expectedGrams,
+            Optional<Double> toleranceGrams) {
+
+        public Parcel {
+            if (number < 1) {
+                throw new IllegalArgumentException("parcel number must be 1 or more, got " + number);
+            }
+            items = Collections.unmodifiableMap(new LinkedHashMap<>(items));
+        }
+    }
 
     /** What a pack event records. */
     public enum EventKind {
@@ -72,6 +114,8 @@ public record PackEvent(
          * Written by the hub, never by a station: a second station's events arrived for an order another station
          * had claimed (the second station packed it from its cache while it could not reach the hub).
          */
-        CLAIM_CONFLICT
+        CLAIM_CONFLICT,
+        /** A parcel was closed: labelled and weighed where the station requires it. */
+        PARCEL_CLOSED
     }
 }

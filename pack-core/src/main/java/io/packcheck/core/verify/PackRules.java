@@ -7,6 +7,7 @@ import io.packcheck.core.catalog.Badge;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderStatus;
+import io.packcheck.core.label.ShippingLabel;
 import io.packcheck.core.verify.Commands.Command;
 import io.packcheck.core.verify.Commands.ReasonCode;
 import io.packcheck.core.verify.PackEvent.EventKind;
@@ -38,6 +39,7 @@ public final class PackRules {
     private final ZoneId zone;
     private final boolean packerRequired;
     private final boolean typedItemData;
+    private final ParcelRules parcels;
 
     /**
      * @param zone           the station's time zone, which decides what "today" is for expiry and shelf life
@@ -45,10 +47,16 @@ public final class PackRules {
      * @param typedItemData  when true, an expiry date, lot or serial an item must carry may be typed as printed
      *                       under its code, e.g. {@code (17)261231}; when false only a scanned GS1 code supplies it
      */
-    public PackRules(ZoneId zone, boolean packerRequired, boolean typedItemData) {
+    public PackRules(ZoneId zone, boolean packerRequired, boolean typedItemData, ParcelPolicy parcels) {
         this.zone = zone;
         this.packerRequired = packerRequired;
         this.typedItemData = typedItemData;
+        this.parcels = new ParcelRules(parcels);
+    }
+
+    /** Rules with the standard parcel policy: no scale, labels only where the order lists them. */
+    public PackRules(ZoneId zone, boolean packerRequired, boolean typedItemData) {
+        this(zone, packerRequired, typedItemData, ParcelPolicy.standard());
     }
 
     /** Rules where an item's data comes only from a scanned GS1 code. */
@@ -65,7 +73,7 @@ public final class PackRules {
     public Outcome scan(PackSession session, ScanParse parse, Catalog catalog, Instant at) {
         if (parse instanceof ScanParse.Rejected rejected) {
             String message = "Could not read that barcode (" + rejected.reason() + ") - scan it again";
-            return answer(Verdict.UNREADABLE, session, new Ev(EventKind.SCAN, Verdict.UNREADABLE, at, session, rejected.raw(), message));
+            return answer(Verdict.UNREADABLE, session, new EventDraft(EventKind.SCAN, Verdict.UNREADABLE, at, session, rejected.raw(), message));
         }
         Scan scan = ((ScanParse.Parsed) parse).scan();
         Optional<Command> command = Commands.parse(scan.data());
@@ -87,9 +95,21 @@ public final class PackRules {
         if (order.isPresent()) {
             return openOrder(s, order.get(), scan, at);
         }
+        Optional<ShippingLabel> label = parcels.label(scan);
+        if (label.isPresent()) {
+            return label(s, label.get(), scan, catalog, at);
+        }
         String message = "Unknown code '" + printable(scan.data()) + "': not an item, order or command here"
                 + " - put it aside and tell your supervisor";
-        return answer(Verdict.UNKNOWN_CODE, s, new Ev(EventKind.SCAN, Verdict.UNKNOWN_CODE, at, s, scan.raw(), message));
+        return answer(Verdict.UNKNOWN_CODE, s, new EventDraft(EventKind.SCAN, Verdict.UNKNOWN_CODE, at, s, scan.raw(), message));
+    }
+
+    /**
+     * The scale's answer for a parcel that waits for its weight. Empty when no parcel waits (a late answer, or the
+     * session moved on).
+     */
+    public Optional<Outcome> weighed(PackSession session, ScaleReading reading, Catalog catalog, Instant at) {
+        return parcels.weighed(session, reading, catalog, at).map(PackRules::outcome);
     }
 
     /**
@@ -111,7 +131,7 @@ public final class PackRules {
                             + " - set the box aside until it is released, or take everything out and scan " + Commands.label(Commands.CANCEL);
             s = s.withLock(Optional.of(new Lock(Verdict.ORDER_BLOCKED, message, Optional.empty())));
             return Optional.of(answer(Verdict.ORDER_BLOCKED, s,
-                    new Ev(EventKind.ORDER_BLOCKED, Verdict.ORDER_BLOCKED, at, s, "", message)));
+                    new EventDraft(EventKind.ORDER_BLOCKED, Verdict.ORDER_BLOCKED, at, s, "", message)));
         }
         boolean released = s.lock().filter(Lock::blocked).isPresent();
         if (released) {
@@ -120,8 +140,8 @@ public final class PackRules {
         String change = "Order " + id + " changed to version " + updated.version() + (released ? " and was released" : "");
         Settled settled = settle(s, at, "");
         String message = settled.message().map(m -> change + ": " + m).orElse(change + ": " + toPack(settled.session()));
-        List<Ev> events = new ArrayList<>();
-        events.add(new Ev(EventKind.ORDER_CHANGED, settled.verdict().orElse(Verdict.ORDER_OPENED), at, s, "", message));
+        List<EventDraft> events = new ArrayList<>();
+        events.add(new EventDraft(EventKind.ORDER_CHANGED, settled.verdict().orElse(Verdict.ORDER_OPENED), at, s, "", message));
         events.addAll(settled.events());
         return Optional.of(new Outcome(settled.verdict().orElse(Verdict.ORDER_OPENED), settled.session(),
                 build(events), message, settled.sku()));
@@ -149,6 +169,11 @@ public final class PackRules {
                     + " (or a supervisor scans their badge)";
             return answer(verdict, s, itemEvent(verdict, at, s, scan, sku, 0, message));
         }
+        if (s.weighing()) {
+            String message = shown + " was not counted: parcel " + s.parcelNumber() + " waits for the scale - scan "
+                    + Commands.label(Commands.NEWBOX) + " to weigh it again, or " + Commands.label(Commands.UNDO) + " to reopen it";
+            return answer(Verdict.COMMAND_REFUSED, s, itemEvent(Verdict.COMMAND_REFUSED, at, s, scan, sku, 0, message));
+        }
         int required = PackSession.required(s.order().get()).getOrDefault(sku, 0);
         if (required == 0) {
             Optional<String> expected = s.missing().keySet().stream().findFirst();
@@ -162,7 +187,7 @@ public final class PackRules {
                 // one unit at a time: the box must not fill up with units nobody has checked
                 String message = shown + " was not counted: first " + ask(waiting.missing()) + " of "
                         + describe(waiting, catalog) + " - or scan " + Commands.label(Commands.UNDO) + " to put that one aside";
-                Ev event = itemEvent(Verdict.DATA_REQUIRED, at, s, scan, sku, 0, message);
+                EventDraft event = itemEvent(Verdict.DATA_REQUIRED, at, s, scan, sku, 0, message);
                 return new Outcome(Verdict.DATA_REQUIRED, s, List.of(event.build()), message, Optional.of(waiting.sku()));
             }
             if (typedData && !typedItemData) {
@@ -222,7 +247,7 @@ public final class PackRules {
         if (!missing.isEmpty()) {
             String message = shown + " not counted yet: " + ask(missing) + " on the same unit - or scan " + Commands.label(Commands.UNDO)
                     + " to put it aside";
-            Ev event = itemEvent(Verdict.DATA_REQUIRED, at, s, raw, sku, 0, unit.lot(), unit.serial(), message);
+            EventDraft event = itemEvent(Verdict.DATA_REQUIRED, at, s, raw, sku, 0, unit.lot(), unit.serial(), message);
             return new Outcome(Verdict.DATA_REQUIRED, base.withAwaiting(Optional.of(unit)), List.of(event.build()), message,
                     Optional.of(sku));
         }
@@ -235,20 +260,18 @@ public final class PackRules {
                         message, at);
             }
         }
-        PackSession next = base.plus(new Packed(sku, quantity, 0, raw, unit.lot(), unit.serial(), at, Optional.empty()));
+        PackSession next = base.plus(new Packed(sku, quantity, 0, raw, unit.lot(), unit.serial(), at, Optional.empty(),
+                s.parcelNumber()));
         int now = verified + quantity;
         if (next.missing().isEmpty()) {
-            String message = "Order " + id + " complete: " + units(next.unitsInBox()) + " verified - close the box";
-            Ev scanEvent = itemEvent(Verdict.ORDER_COMPLETE, at, s, raw, sku, quantity, unit.lot(), unit.serial(), message);
-            Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, next, raw, message);
-            done.quantity = next.unitsInBox();
-            return new Outcome(Verdict.ORDER_COMPLETE, next.closed(), build(List.of(scanEvent, done)), message, Optional.of(sku));
+            return outcome(parcels.allPacked(next, raw, at,
+                    v -> List.of(itemEvent(v, at, s, raw, sku, quantity, unit.lot(), unit.serial(), "")), Optional.of(sku)));
         }
         Verdict verdict = now == required ? Verdict.LINE_COMPLETE : Verdict.MATCH;
         String message = verdict == Verdict.LINE_COMPLETE
                 ? shown + ": all " + required + " packed. " + toPack(next)
                 : shown + ": " + now + " of " + required + " packed";
-        Ev event = itemEvent(verdict, at, s, raw, sku, quantity, unit.lot(), unit.serial(), message);
+        EventDraft event = itemEvent(verdict, at, s, raw, sku, quantity, unit.lot(), unit.serial(), message);
         return new Outcome(verdict, next, build(List.of(event)), message, Optional.of(sku));
     }
 
@@ -257,14 +280,17 @@ public final class PackRules {
         String what = describeData(scan);
         if (s.order().isEmpty()) {
             String message = "No order open: this code carries only " + what + " - scan the order's pack slip first";
-            return answer(Verdict.NO_ORDER_OPEN, s, new Ev(EventKind.SCAN, Verdict.NO_ORDER_OPEN, at, s, scan.raw(), message));
+            return answer(Verdict.NO_ORDER_OPEN, s, new EventDraft(EventKind.SCAN, Verdict.NO_ORDER_OPEN, at, s, scan.raw(), message));
         }
         if (s.lock().isPresent()) {
             Lock lock = s.lock().get();
             Verdict verdict = lock.blocked() ? Verdict.ORDER_BLOCKED : Verdict.LOCKED;
             String message = lock.blocked() ? lock.reason() : "Locked, " + what + " was not taken. " + lock.reason()
                     + " (or a supervisor scans their badge)";
-            return answer(verdict, s, new Ev(EventKind.SCAN, verdict, at, s, scan.raw(), message));
+            return answer(verdict, s, new EventDraft(EventKind.SCAN, verdict, at, s, scan.raw(), message));
+        }
+        if (s.weighing()) {
+            return refused(s, scan.raw(), at, "Parcel " + s.parcelNumber() + " waits for the scale: " + what + " was not taken");
         }
         if (s.awaiting().isEmpty()) {
             return refused(s, scan.raw(), at, "Nothing is waiting for " + what + ": this code carries no item number"
@@ -286,7 +312,7 @@ public final class PackRules {
     private Outcome typedRefused(PackSession s, Scan scan, String sku, Instant at) {
         String message = "Typed dates, lots and serials are not accepted at this station: scan the GS1 code on the unit"
                 + " - or scan " + Commands.label(Commands.UNDO) + " to put it aside";
-        Ev event = itemEvent(Verdict.COMMAND_REFUSED, at, s, scan, sku, 0, message);
+        EventDraft event = itemEvent(Verdict.COMMAND_REFUSED, at, s, scan, sku, 0, message);
         return new Outcome(Verdict.COMMAND_REFUSED, s, List.of(event.build()), message, Optional.of(sku));
     }
 
@@ -340,23 +366,59 @@ public final class PackRules {
             Optional<String> serial, Optional<String> expectedSku, String message, Instant at) {
         Refused refused = new Refused(Optional.of(sku), quantity, raw, lot, serial, at);
         PackSession locked = s.withLock(Optional.of(new Lock(verdict, message, Optional.of(refused))));
-        Ev event = itemEvent(verdict, at, s, raw, sku, quantity, lot, serial, message);
+        EventDraft event = itemEvent(verdict, at, s, raw, sku, quantity, lot, serial, message);
         event.expectedSku = expectedSku;
         return new Outcome(verdict, locked, build(List.of(event)), message, Optional.of(sku));
     }
 
-    private Ev itemEvent(Verdict verdict, Instant at, PackSession s, Scan scan, String sku, int quantity, String message) {
+    private EventDraft itemEvent(Verdict verdict, Instant at, PackSession s, Scan scan, String sku, int quantity, String message) {
         return itemEvent(verdict, at, s, scan.raw(), sku, quantity, scan.lot(), scan.serial(), message);
     }
 
-    private Ev itemEvent(Verdict verdict, Instant at, PackSession s, String raw, String sku, int quantity,
+    private EventDraft itemEvent(Verdict verdict, Instant at, PackSession s, String raw, String sku, int quantity,
             Optional<String> lot, Optional<String> serial, String message) {
-        Ev event = new Ev(EventKind.SCAN, verdict, at, s, raw, message);
+        EventDraft event = new EventDraft(EventKind.SCAN, verdict, at, s, raw, message);
         event.sku = Optional.of(sku);
         event.quantity = quantity;
         event.lot = lot;
         event.serial = serial;
         return event;
+    }
+
+    // ---- parcels ----
+
+    private Outcome label(PackSession s, ShippingLabel label, Scan scan, Catalog catalog, Instant at) {
+        String shown = label.carrier().words() + " label " + label.trackingNumber();
+        if (s.order().isEmpty()) {
+            String message = "No order open: " + shown + " is a shipping label - scan the order's pack slip first";
+            return answer(Verdict.NO_ORDER_OPEN, s, new EventDraft(EventKind.SCAN, Verdict.NO_ORDER_OPEN, at, s, scan.raw(), message));
+        }
+        if (s.lock().isPresent()) {
+            Lock lock = s.lock().get();
+            Verdict verdict = lock.blocked() ? Verdict.ORDER_BLOCKED : Verdict.LOCKED;
+            String message = lock.blocked() ? lock.reason() : "Locked, " + shown + " was not taken. " + lock.reason()
+                    + " (or a supervisor scans their badge)";
+            return answer(verdict, s, new EventDraft(EventKind.SCAN, verdict, at, s, scan.raw(), message));
+        }
+        if (s.awaiting().isPresent()) {
+            return refused(s, scan.raw(), at, shown + " was not taken: first " + ask(s.awaiting().get().missing()) + " of "
+                    + describe(s.awaiting().get(), catalog) + " - or scan " + Commands.label(Commands.UNDO) + " to put that one aside");
+        }
+        return outcome(parcels.label(s, label, scan.raw(), catalog, at));
+    }
+
+    /** A parcel step as an outcome; an event drafted without words says what the step says. */
+    private static Outcome outcome(ParcelRules.Step step) {
+        fillReasons(step);
+        return new Outcome(step.verdict(), step.session(), build(step.events()), step.message(), step.sku());
+    }
+
+    private static void fillReasons(ParcelRules.Step step) {
+        for (EventDraft e : step.events()) {
+            if (e.reason.isEmpty()) {
+                e.reason = step.message();
+            }
+        }
     }
 
     // ---- orders ----
@@ -367,34 +429,34 @@ public final class PackRules {
             Order open = s.order().get();
             if (open.id().equals(id)) {
                 String message = "Order " + id + " is already open. " + toPack(s);
-                return answer(Verdict.ORDER_OPENED, s, new Ev(EventKind.SCAN, Verdict.ORDER_OPENED, at, s, scan.raw(), message));
+                return answer(Verdict.ORDER_OPENED, s, new EventDraft(EventKind.SCAN, Verdict.ORDER_OPENED, at, s, scan.raw(), message));
             }
-            if (!s.packed().isEmpty() || s.locked() || s.awaitingData()) {
+            if (!s.packed().isEmpty() || s.locked() || s.awaitingData() || !s.parcels().isEmpty()) {
                 String message = "Order " + open.id() + " is still open with " + units(s.unitsInBox()) + " in the box:"
                         + " finish it, or scan " + Commands.label(Commands.CANCEL) + " before opening order " + id;
-                return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
+                return answer(Verdict.COMMAND_REFUSED, s, new EventDraft(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
             }
         }
         if (packerRequired && s.packer().isEmpty()) {
             String message = "Log in first: scan your badge, then scan order " + id + " again";
-            return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
+            return answer(Verdict.COMMAND_REFUSED, s, new EventDraft(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, scan.raw(), message));
         }
         Optional<String> blocked = blockedReason(order);
         if (blocked.isPresent()) {
-            Ev event = new Ev(EventKind.SCAN, Verdict.ORDER_BLOCKED, at, s, scan.raw(), blocked.get());
+            EventDraft event = new EventDraft(EventKind.SCAN, Verdict.ORDER_BLOCKED, at, s, scan.raw(), blocked.get());
             event.orderId = Optional.of(id);
             event.orderVersion = order.version();
             return answer(Verdict.ORDER_BLOCKED, s, event);
         }
-        List<Ev> events = new ArrayList<>();
+        List<EventDraft> events = new ArrayList<>();
         if (s.order().isPresent()) {
             String reason = "Order " + s.order().get().id() + " put back before anything was packed: order " + id + " opened";
-            events.add(new Ev(EventKind.SESSION_CANCELLED, Verdict.ORDER_OPENED, at, s, scan.raw(), reason));
+            events.add(new EventDraft(EventKind.SESSION_CANCELLED, Verdict.ORDER_OPENED, at, s, scan.raw(), reason));
         }
         PackSession next = s.closed().withOrder(order);
         int units = order.lines().stream().mapToInt(l -> l.quantity()).sum();
         String message = "Order " + id + " open: " + count(order.lines().size(), "line") + ", " + units(units) + " to pack";
-        events.add(new Ev(EventKind.ORDER_OPENED, Verdict.ORDER_OPENED, at, next, scan.raw(), message));
+        events.add(new EventDraft(EventKind.ORDER_OPENED, Verdict.ORDER_OPENED, at, next, scan.raw(), message));
         return new Outcome(Verdict.ORDER_OPENED, next, build(events), message, Optional.empty());
     }
 
@@ -431,7 +493,21 @@ public final class PackRules {
             }
             PackSession next = s.withPending(Optional.of(new Pending(Pending.Kind.SHORT, Optional.empty(), at)));
             String message = "Short: missing " + describeMissing(next) + ". Scan a short reason: " + codes(Commands.SHORT_REASONS);
-            return answer(Verdict.COMMAND_ACCEPTED, next, new Ev(EventKind.SCAN, Verdict.COMMAND_ACCEPTED, at, next, raw, message));
+            return answer(Verdict.COMMAND_ACCEPTED, next, new EventDraft(EventKind.SCAN, Verdict.COMMAND_ACCEPTED, at, next, raw, message));
+        }
+        if (c instanceof Command.NewBox || c instanceof Command.BoxType) {
+            Optional<String> box = c instanceof Command.BoxType type ? Optional.of(type.code()) : Optional.empty();
+            String what = box.map(b -> "a box type").orElse(Commands.label(Commands.NEWBOX));
+            Optional<String> why = needsOpenUnlockedOrder(s, what);
+            if (why.isPresent()) {
+                return refused(s, raw, at, why.get());
+            }
+            if (s.awaiting().isPresent()) {
+                return refused(s, raw, at, "The parcel cannot close while " + s.awaiting().get().sku() + " waits for "
+                        + words(s.awaiting().get().missing()) + ": scan its GS1 code, or scan " + Commands.label(Commands.UNDO)
+                        + " to put it aside");
+            }
+            return outcome(parcels.newBox(s, box, raw, catalog, at));
         }
         if (c instanceof Command.Cancel) {
             if (s.order().isEmpty()) {
@@ -439,7 +515,7 @@ public final class PackRules {
             }
             String message = "Order " + s.order().get().id() + " cancelled at this station: put the "
                     + units(s.unitsInBox()) + " in the box back";
-            Ev event = new Ev(EventKind.SESSION_CANCELLED, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
+            EventDraft event = new EventDraft(EventKind.SESSION_CANCELLED, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
             event.quantity = s.unitsInBox();
             return answer(Verdict.COMMAND_ACCEPTED, s.closed(), event);
         }
@@ -449,7 +525,7 @@ public final class PackRules {
             }
             String message = "Packer " + s.packer().get() + " logged out";
             PackSession next = s.withPacker(Optional.empty());
-            return answer(Verdict.COMMAND_ACCEPTED, next, new Ev(EventKind.PACKER_LOGOUT, Verdict.COMMAND_ACCEPTED, at, s, raw, message));
+            return answer(Verdict.COMMAND_ACCEPTED, next, new EventDraft(EventKind.PACKER_LOGOUT, Verdict.COMMAND_ACCEPTED, at, s, raw, message));
         }
         if (c instanceof Command.PackerBadge badge) {
             Optional<Badge> known = catalog.badge(badge.code());
@@ -458,7 +534,7 @@ public final class PackRules {
             }
             PackSession next = s.withPacker(Optional.of(badge.code()));
             String message = "Hello " + name(known.get()) + ": logged in";
-            return answer(Verdict.COMMAND_ACCEPTED, next, new Ev(EventKind.PACKER_LOGIN, Verdict.COMMAND_ACCEPTED, at, next, raw, message));
+            return answer(Verdict.COMMAND_ACCEPTED, next, new EventDraft(EventKind.PACKER_LOGIN, Verdict.COMMAND_ACCEPTED, at, next, raw, message));
         }
         if (c instanceof Command.SupervisorBadge badge) {
             return startOverride(s, badge.code(), catalog, raw, at);
@@ -467,7 +543,7 @@ public final class PackRules {
             return reason(s, reason.code(), raw, at);
         }
         String message = "Unknown command '" + printable(scan.data()) + "': see the command sheet";
-        return answer(Verdict.UNKNOWN_CODE, s, new Ev(EventKind.SCAN, Verdict.UNKNOWN_CODE, at, s, raw, message));
+        return answer(Verdict.UNKNOWN_CODE, s, new EventDraft(EventKind.SCAN, Verdict.UNKNOWN_CODE, at, s, raw, message));
     }
 
     private Outcome clear(PackSession s, String raw, Instant at) {
@@ -479,9 +555,14 @@ public final class PackRules {
             return refused(s, raw, at, "CLEAR cannot unlock a blocked order. " + lock.reason());
         }
         PackSession unlocked = s.withLock(Optional.empty());
-        Ev event = new Ev(EventKind.SESSION_CLEARED, Verdict.COMMAND_ACCEPTED, at, s, raw, "");
+        EventDraft event = new EventDraft(EventKind.SESSION_CLEARED, Verdict.COMMAND_ACCEPTED, at, s, raw, "");
         String done;
-        if (lock.cause().isPresent()) {
+        if (lock.verdict() == Verdict.WEIGHT_MISMATCH && unlocked.weighing()) {
+            return outcome(parcels.clearedWeight(unlocked, event, raw, at));
+        }
+        if (lock.verdict() == Verdict.LABEL_MISMATCH) {
+            done = "Cleared LABEL_MISMATCH: the wrong label is off the box";
+        } else if (lock.cause().isPresent()) {
             Refused refused = lock.cause().get();
             event.sku = refused.sku();
             event.lot = refused.lot();
@@ -507,21 +588,30 @@ public final class PackRules {
             PackSession next = s.withAwaiting(Optional.empty());
             String message = "Put aside " + waiting.sku() + " (" + printable(waiting.raw()) + "), which was not counted:"
                     + " take it out of the box. " + toPack(next);
-            Ev event = new Ev(EventKind.UNDO, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
+            EventDraft event = new EventDraft(EventKind.UNDO, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
             event.sku = Optional.of(waiting.sku());
             event.lot = waiting.lot();
             event.serial = waiting.serial();
             return new Outcome(Verdict.COMMAND_ACCEPTED, next, build(List.of(event)), message, Optional.of(waiting.sku()));
         }
-        if (s.packed().isEmpty()) {
-            return refused(s, raw, at, "Nothing to undo: the box is empty");
+        if (s.weighing()) {
+            return outcome(parcels.reopen(s, raw, at));
+        }
+        if (s.packed().isEmpty() || s.packed().get(s.packed().size() - 1).parcel() != s.parcelNumber()) {
+            Optional<ParcelRules.Step> parcelUndo = parcels.undoEmpty(s, raw, at);
+            if (parcelUndo.isPresent()) {
+                return outcome(parcelUndo.get());
+            }
+            return refused(s, raw, at, s.packed().isEmpty() ? "Nothing to undo: the box is empty"
+                    : "Nothing to undo in parcel " + s.parcelNumber() + ": parcel " + (s.parcelNumber() - 1)
+                            + " is closed and stays as it is");
         }
         Packed last = s.packed().get(s.packed().size() - 1);
         PackSession next = s.withPacked(s.packed().subList(0, s.packed().size() - 1));
         int units = last.units() + last.extraUnits();
         String message = "Took back " + units + " of " + last.sku() + " (" + printable(last.raw()) + "): take "
                 + (units == 1 ? "it" : "them") + " out of the box. " + toPack(next);
-        Ev event = new Ev(EventKind.UNDO, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
+        EventDraft event = new EventDraft(EventKind.UNDO, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
         event.sku = Optional.of(last.sku());
         event.quantity = -units;
         event.lot = last.lot();
@@ -534,16 +624,20 @@ public final class PackRules {
         if (badge.isEmpty() || badge.get().role() != Badge.Role.SUPERVISOR) {
             return refused(s, raw, at, "Badge " + code + " is not a supervisor badge: an override needs a supervisor");
         }
-        if (s.lock().isEmpty()) {
+        if (s.lock().isEmpty() && !s.weighing()) {
             return refused(s, raw, at, "Nothing to override: the session is not locked");
         }
-        if (s.lock().get().blocked()) {
+        if (s.lock().filter(Lock::blocked).isPresent()) {
             return refused(s, raw, at, "The hub blocked this order; it cannot be overridden at the station. " + s.lock().get().reason());
         }
+        if (s.lock().filter(l -> l.verdict() == Verdict.LABEL_MISMATCH).isPresent()) {
+            return refused(s, raw, at, "A wrong label cannot be overridden: take it off the box and scan " + Commands.label(Commands.CLEAR));
+        }
         PackSession next = s.withPending(Optional.of(new Pending(Pending.Kind.OVERRIDE, Optional.of(code), at)));
-        String message = name(badge.get()) + ": scan an override reason for " + s.lock().get().verdict() + ": "
-                + codes(Commands.OVERRIDE_REASONS);
-        Ev event = new Ev(EventKind.SCAN, Verdict.COMMAND_ACCEPTED, at, next, raw, message);
+        String what = s.lock().map(l -> l.verdict().toString()).orElse("the weight of parcel " + s.parcelNumber()
+                + " (it closes without one)");
+        String message = name(badge.get()) + ": scan an override reason for " + what + ": " + codes(Commands.OVERRIDE_REASONS);
+        EventDraft event = new EventDraft(EventKind.SCAN, Verdict.COMMAND_ACCEPTED, at, next, raw, message);
         event.supervisor = Optional.of(code);
         return answer(Verdict.COMMAND_ACCEPTED, next, event);
     }
@@ -560,7 +654,7 @@ public final class PackRules {
             }
             String message = "Order " + s.order().orElseThrow().id() + " closed short (" + reason.get().description()
                     + "): missing " + describeMissing(s) + " - it goes to exceptions";
-            Ev event = new Ev(EventKind.SHORTED, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
+            EventDraft event = new EventDraft(EventKind.SHORTED, Verdict.COMMAND_ACCEPTED, at, s, raw, message);
             event.quantity = s.unitsInBox();
             event.reasonCode = Optional.of(code);
             return answer(Verdict.COMMAND_ACCEPTED, s.closed(), event);
@@ -569,11 +663,17 @@ public final class PackRules {
         if (reason.isEmpty()) {
             return refused(s, raw, at, code + " is not an override reason; scan one of " + codes(Commands.OVERRIDE_REASONS));
         }
-        Lock lock = s.lock().orElseThrow();
         PackSession next = s.withPending(Optional.empty()).withLock(Optional.empty());
-        Ev event = new Ev(EventKind.OVERRIDE, Verdict.COMMAND_ACCEPTED, at, s, raw, "");
+        EventDraft event = new EventDraft(EventKind.OVERRIDE, Verdict.COMMAND_ACCEPTED, at, s, raw, "");
         event.supervisor = pending.supervisor();
         event.reasonCode = Optional.of(code);
+        if (s.weighing() && s.lock().map(l -> l.verdict() == Verdict.WEIGHT_MISMATCH).orElse(true)) {
+            String what = s.lock().isPresent() ? "WEIGHT_MISMATCH" : "the missing weight";
+            event.reason = "Supervisor " + pending.supervisor().orElse("") + " overrode " + what + " of parcel "
+                    + s.parcelNumber() + " (" + reason.get().description() + ")";
+            return outcome(parcels.overridden(next, event, code, at));
+        }
+        Lock lock = s.lock().orElseThrow();
         if (lock.cause().isPresent()) {
             Refused refused = lock.cause().get();
             String sku = refused.sku().orElseThrow();
@@ -595,10 +695,10 @@ public final class PackRules {
     }
 
     /** Finishes a command that unlocked the session: the order may now be over-scanned again, or complete. */
-    private Outcome after(PackSession unlocked, Ev event, String done, Instant at, String raw) {
+    private Outcome after(PackSession unlocked, EventDraft event, String done, Instant at, String raw) {
         Settled settled = settle(unlocked, at, raw);
         String message = done + ". " + settled.message().orElse(toPack(settled.session()));
-        List<Ev> events = new ArrayList<>();
+        List<EventDraft> events = new ArrayList<>();
         events.add(event);
         events.addAll(settled.events());
         return new Outcome(settled.verdict().orElse(Verdict.COMMAND_ACCEPTED), settled.session(), build(events),
@@ -613,12 +713,12 @@ public final class PackRules {
     }
 
     private Outcome refused(PackSession s, String raw, Instant at, String message) {
-        return answer(Verdict.COMMAND_REFUSED, s, new Ev(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, raw, message));
+        return answer(Verdict.COMMAND_REFUSED, s, new EventDraft(EventKind.SCAN, Verdict.COMMAND_REFUSED, at, s, raw, message));
     }
 
     // ---- settling after an unlock or an order change ----
 
-    private record Settled(Optional<Verdict> verdict, PackSession session, List<Ev> events, Optional<String> message,
+    private record Settled(Optional<Verdict> verdict, PackSession session, List<EventDraft> events, Optional<String> message,
             Optional<String> sku) {}
 
     /**
@@ -643,11 +743,11 @@ public final class PackRules {
             Optional<String> sku = excess.keySet().stream().findFirst();
             return new Settled(Optional.of(Verdict.OVER_QUANTITY), locked, List.of(), Optional.of(message), sku);
         }
-        if (s.missing().isEmpty() && s.awaiting().isEmpty()) {
-            String message = "Order " + id + " complete: " + units(s.unitsInBox()) + " verified - close the box";
-            Ev done = new Ev(EventKind.ORDER_COMPLETED, Verdict.ORDER_COMPLETE, at, s, raw, message);
-            done.quantity = s.unitsInBox();
-            return new Settled(Optional.of(Verdict.ORDER_COMPLETE), s.closed(), List.of(done), Optional.of(message), Optional.empty());
+        if (s.missing().isEmpty() && s.awaiting().isEmpty() && !s.weighing()) {
+            ParcelRules.Step step = parcels.allPacked(s, raw, at, v -> List.of(), Optional.empty());
+            fillReasons(step);
+            return new Settled(Optional.of(step.verdict()), step.session(), step.events(), Optional.of(step.message()),
+                    step.sku());
         }
         return new Settled(Optional.empty(), s, List.of(), Optional.empty(), Optional.empty());
     }
@@ -729,7 +829,7 @@ public final class PackRules {
     }
 
     /** "1 unit", "3 units": what a packer reads aloud. */
-    private static String units(int n) {
+    static String units(int n) {
         return count(n, "unit");
     }
 
@@ -746,7 +846,7 @@ public final class PackRules {
         return missing.isEmpty() ? "nothing" : describe(missing);
     }
 
-    private static String toPack(PackSession s) {
+    static String toPack(PackSession s) {
         Map<String, Integer> missing = s.missing();
         int units = missing.values().stream().mapToInt(Integer::intValue).sum();
         String toPack = units == 0 ? "Nothing left to pack"
@@ -775,52 +875,15 @@ public final class PackRules {
 
     // ---- events ----
 
-    private Outcome answer(Verdict verdict, PackSession next, Ev event) {
+    static Outcome answer(Verdict verdict, PackSession next, EventDraft event) {
         return new Outcome(verdict, next, List.of(event.build()), event.reason, event.sku);
     }
 
-    private static List<PackEvent> build(List<Ev> events) {
+    static List<PackEvent> build(List<EventDraft> events) {
         List<PackEvent> built = new ArrayList<>(events.size());
-        for (Ev e : events) {
+        for (EventDraft e : events) {
             built.add(e.build());
         }
         return built;
-    }
-
-    /** A PackEvent being filled in; station, packer and order come from the session it describes. */
-    private static final class Ev {
-        final EventKind kind;
-        final Verdict verdict;
-        final Instant at;
-        final String stationId;
-        final Optional<String> packer;
-        Optional<String> orderId;
-        long orderVersion;
-        Optional<String> sku = Optional.empty();
-        Optional<String> expectedSku = Optional.empty();
-        final String raw;
-        int quantity;
-        Optional<String> lot = Optional.empty();
-        Optional<String> serial = Optional.empty();
-        String reason;
-        Optional<String> supervisor = Optional.empty();
-        Optional<String> reasonCode = Optional.empty();
-
-        Ev(EventKind kind, Verdict verdict, Instant at, PackSession s, String raw, String reason) {
-            this.kind = kind;
-            this.verdict = verdict;
-            this.at = at;
-            this.stationId = s.stationId();
-            this.packer = s.packer();
-            this.orderId = s.order().map(Order::id);
-            this.orderVersion = s.order().map(Order::version).orElse(0L);
-            this.raw = raw;
-            this.reason = reason;
-        }
-
-        PackEvent build() {
-            return new PackEvent(kind, verdict, at, stationId, packer, orderId, orderVersion, sku, expectedSku, raw,
-                    quantity, lot, serial, reason, supervisor, reasonCode);
-        }
     }
 }

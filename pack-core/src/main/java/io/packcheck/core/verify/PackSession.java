@@ -2,6 +2,7 @@ package io.packcheck.core.verify;
 
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderLine;
+import io.packcheck.core.verify.PackEvent.Parcel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import java.util.Set;
  * @param lock      why the session is locked, if it is
  * @param pending   a started SHORT or supervisor override waiting for its reason code
  * @param awaiting  a unit in the box that is not counted until its expiry date, lot or serial is scanned
+ * @param parcels   the order's parcels closed so far, oldest first
+ * @param current   the parcel being packed: its box type, a label scanned first, and whether it waits for the scale
  */
 public record PackSession(
         String stationId,
@@ -34,7 +37,9 @@ public record PackSession(
         List<Packed> packed,
         Optional<Lock> lock,
         Optional<Pending> pending,
-        Optional<AwaitingData> awaiting) {
+        Optional<AwaitingData> awaiting,
+        List<Parcel> parcels,
+        CurrentParcel current) {
 
     public PackSession {
         if (stationId == null || stationId.isBlank()) {
@@ -47,6 +52,22 @@ public record PackSession(
         if (order.isEmpty() && awaiting.isPresent()) {
             throw new IllegalArgumentException("session of station " + stationId + ": a unit awaiting its data without an open order");
         }
+        parcels = List.copyOf(parcels);
+        if (order.isEmpty() && (!parcels.isEmpty() || !current.equals(CurrentParcel.EMPTY))) {
+            throw new IllegalArgumentException("session of station " + stationId + ": parcels without an open order");
+        }
+        for (Packed p : packed) {
+            if (p.parcel() < 1 || p.parcel() > parcels.size() + 1) {
+                throw new IllegalArgumentException("session of station " + stationId + ": " + p.sku() + " packed in parcel "
+                        + p.parcel() + " of " + (parcels.size() + 1));
+            }
+        }
+    }
+
+    /** A session whose order has a single parcel open (as every session stored before parcels existed). */
+    public PackSession(String stationId, Optional<String> packer, Optional<Order> order, List<Packed> packed,
+            Optional<Lock> lock, Optional<Pending> pending, Optional<AwaitingData> awaiting) {
+        this(stationId, packer, order, packed, lock, pending, awaiting, List.of(), CurrentParcel.EMPTY);
     }
 
     /** A session with no unit waiting for its data (as every session stored before that existed). */
@@ -62,11 +83,54 @@ public record PackSession(
     }
 
     /**
+     * The parcel being packed.
+     *
+     * @param box     the box type scanned for it
+     * @param label   a shipping label scanned before it was closed (label first)
+     * @param closing set when the parcel is closed but waits for the scale: what closed it
+     */
+    public record CurrentParcel(Optional<String> box, Optional<String> label, Optional<Closing> closing) {
+
+        public static final CurrentParcel EMPTY = new CurrentParcel(Optional.empty(), Optional.empty(), Optional.empty());
+
+        CurrentParcel withBox(Optional<String> newBox) {
+            return new CurrentParcel(newBox, label, closing);
+        }
+
+        CurrentParcel withLabel(Optional<String> newLabel) {
+            return new CurrentParcel(box, newLabel, closing);
+        }
+
+        CurrentParcel withClosing(Optional<Closing> newClosing) {
+            return new CurrentParcel(box, label, newClosing);
+        }
+    }
+
+    /**
+     * A parcel closed by a scan that waits for its weight.
+     *
+     * @param raw      the scan that closed it (its label, NEWBOX, a box type, or the last item)
+     * @param label    the label whose scan closed it (label last); UNDO takes it back with the closing
+     * @param nextBox  the box type the next parcel starts in, when a box-type code closed this one
+     * @param nextLabel a label scanned first for the next parcel, when it closed this one
+     * @param weighed  what the scale said, once it did and the weight was refused (a supervisor may accept it)
+     * @param at       when it was closed
+     */
+    public record Closing(String raw, Optional<String> label, Optional<String> nextBox, Optional<String> nextLabel,
+            Optional<Double> weighed, Instant at) {
+
+        Closing withWeighed(Optional<Double> grams) {
+            return new Closing(raw, label, nextBox, nextLabel, grams, at);
+        }
+    }
+
+    /**
      * One accepted scan in the box.
      *
      * @param units      units counted towards the SKU's order line
      * @param extraUnits units a supervisor let into the box beyond the order (a substitute or an extra)
      * @param override   the override reason code, when a supervisor let this scan in
+     * @param parcel     the order's parcel it went into, 1 for the first
      */
     public record Packed(
             String sku,
@@ -76,7 +140,15 @@ public record PackSession(
             Optional<String> lot,
             Optional<String> serial,
             Instant at,
-            Optional<String> override) {}
+            Optional<String> override,
+            int parcel) {
+
+        /** A scan packed into the first parcel. */
+        public Packed(String sku, int units, int extraUnits, String raw, Optional<String> lot, Optional<String> serial,
+                Instant at, Optional<String> override) {
+            this(sku, units, extraUnits, raw, lot, serial, at, override, 1);
+        }
+    }
 
     /**
      * Why the session is locked.
@@ -273,34 +345,68 @@ public record PackSession(
     }
 
     PackSession withPacker(Optional<String> newPacker) {
-        return new PackSession(stationId, newPacker, order, packed, lock, pending, awaiting);
+        return new PackSession(stationId, newPacker, order, packed, lock, pending, awaiting, parcels, current);
     }
 
     PackSession withOrder(Order newOrder) {
-        return new PackSession(stationId, packer, Optional.of(newOrder), packed, lock, pending, awaiting);
+        return new PackSession(stationId, packer, Optional.of(newOrder), packed, lock, pending, awaiting, parcels, current);
     }
 
     PackSession withPacked(List<Packed> newPacked) {
-        return new PackSession(stationId, packer, order, newPacked, lock, pending, awaiting);
+        return new PackSession(stationId, packer, order, newPacked, lock, pending, awaiting, parcels, current);
     }
 
     PackSession plus(Packed p) {
         List<Packed> list = new ArrayList<>(packed.size() + 1);
         list.addAll(packed);
         list.add(p);
-        return new PackSession(stationId, packer, order, list, lock, pending, awaiting);
+        return new PackSession(stationId, packer, order, list, lock, pending, awaiting, parcels, current);
     }
 
     PackSession withLock(Optional<Lock> newLock) {
-        return new PackSession(stationId, packer, order, packed, newLock, pending, awaiting);
+        return new PackSession(stationId, packer, order, packed, newLock, pending, awaiting, parcels, current);
     }
 
     PackSession withPending(Optional<Pending> newPending) {
-        return new PackSession(stationId, packer, order, packed, lock, newPending, awaiting);
+        return new PackSession(stationId, packer, order, packed, lock, newPending, awaiting, parcels, current);
     }
 
     PackSession withAwaiting(Optional<AwaitingData> newAwaiting) {
-        return new PackSession(stationId, packer, order, packed, lock, pending, newAwaiting);
+        return new PackSession(stationId, packer, order, packed, lock, pending, newAwaiting, parcels, current);
+    }
+
+    PackSession withCurrent(CurrentParcel newCurrent) {
+        return new PackSession(stationId, packer, order, packed, lock, pending, awaiting, parcels, newCurrent);
+    }
+
+    /** The current parcel closed as {@code closed}; the next one starts as {@code next}. */
+    PackSession withParcelClosed(Parcel closed, CurrentParcel next) {
+        List<Parcel> list = new ArrayList<>(parcels.size() + 1);
+        list.addAll(parcels);
+        list.add(closed);
+        return new PackSession(stationId, packer, order, packed, lock, pending, awaiting, list, next);
+    }
+
+    /** The number of the parcel being packed: 1 for the order's first. */
+    public int parcelNumber() {
+        return parcels.size() + 1;
+    }
+
+    /** Units counted or let in per SKU in the parcel being packed, in the order first packed. */
+    public Map<String, Integer> currentParcelItems() {
+        Map<String, Integer> items = new LinkedHashMap<>();
+        int number = parcelNumber();
+        for (Packed p : packed) {
+            if (p.parcel() == number && p.units() + p.extraUnits() > 0) {
+                items.merge(p.sku(), p.units() + p.extraUnits(), Integer::sum);
+            }
+        }
+        return items;
+    }
+
+    /** Whether the parcel closed and waits for the scale. */
+    public boolean weighing() {
+        return current.closing().isPresent();
     }
 
     /** Whether a unit in the box waits for its data: the order cannot complete while one does. */
@@ -311,6 +417,6 @@ public record PackSession(
     /** Same station and packer, no order: ready for the next box. */
     PackSession closed() {
         return new PackSession(stationId, packer, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), List.of(), CurrentParcel.EMPTY);
     }
 }

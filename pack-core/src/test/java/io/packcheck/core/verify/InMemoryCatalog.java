@@ -2,6 +2,7 @@ package io.packcheck.core.verify;
 
 import io.packcheck.core.barcode.Gtin;
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.ItemBarcode;
 import io.packcheck.core.catalog.Order;
@@ -18,8 +19,12 @@ final class InMemoryCatalog implements Catalog {
     private final Map<String, Order> orders = new HashMap<>();
     private final Map<String, Badge> badges = new HashMap<>();
     private final Map<String, String> packedSerials = new HashMap<>();
+    private final Map<String, Item> items = new HashMap<>();
+    private final Map<String, Box> boxes = new HashMap<>();
+    private final Map<String, String> labels = new HashMap<>();
 
     InMemoryCatalog item(Item item) {
+        items.put(item.sku(), item);
         for (ItemBarcode barcode : item.barcodes()) {
             ItemMatch match = new ItemMatch(item, barcode.quantity());
             Gtin.tryParse(barcode.code()).ifPresentOrElse(g -> byGtin.put(g, match), () -> byCode.put(barcode.code(), match));
@@ -32,7 +37,28 @@ final class InMemoryCatalog implements Catalog {
         for (String alias : aliases) {
             orders.put(alias, order);
         }
+        order.labels().forEach(l -> labels.put(l, order.id()));
         return this;
+    }
+
+    InMemoryCatalog box(Box box) {
+        boxes.put(box.code(), box);
+        return this;
+    }
+
+    @Override
+    public Optional<Item> item(String sku) {
+        return Optional.ofNullable(items.get(sku));
+    }
+
+    @Override
+    public Optional<Box> box(String code) {
+        return Optional.ofNullable(boxes.get(code));
+    }
+
+    @Override
+    public Optional<String> orderOfLabel(String trackingNumber) {
+        return Optional.ofNullable(labels.get(trackingNumber));
     }
 
     InMemoryCatalog badge(Badge badge) {

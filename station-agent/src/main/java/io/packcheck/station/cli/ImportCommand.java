@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Loads items, orders and badges from JSON lines into the station's cache.",
+            "Loads items, orders, badges and box types from JSON lines into the station's cache.",
             "For a station without a hub, and for tests. Every line is applied or refused with its",
             "line number and reason. Exit code: 0 all applied, 1 some line refused, 2 the file or",
             "the database could not be used."

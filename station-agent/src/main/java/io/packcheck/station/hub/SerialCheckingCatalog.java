@@ -2,6 +2,8 @@ package io.packcheck.station.hub;
 
 import io.packcheck.core.barcode.Gtin;
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
+import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.verify.Catalog;
 import io.packcheck.core.verify.ItemMatch;
@@ -62,5 +64,20 @@ public final class SerialCheckingCatalog implements Catalog {
     @Override
     public Optional<Badge> badge(String code) {
         return cache.badge(code);
+    }
+
+    @Override
+    public Optional<Item> item(String sku) {
+        return cache.item(sku);
+    }
+
+    @Override
+    public Optional<Box> box(String code) {
+        return cache.box(code);
+    }
+
+    @Override
+    public Optional<String> orderOfLabel(String trackingNumber) {
+        return cache.orderOfLabel(trackingNumber);
     }
 }

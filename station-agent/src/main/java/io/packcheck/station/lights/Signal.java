@@ -24,14 +24,16 @@ public enum Signal {
     /** The signal for a verdict of the verification rules. */
     public static Signal of(Verdict verdict) {
         return switch (verdict) {
-            case ORDER_OPENED, MATCH, LINE_COMPLETE, COMMAND_ACCEPTED -> ACCEPTED;
+            case ORDER_OPENED, MATCH, LINE_COMPLETE, COMMAND_ACCEPTED, LABEL_SCANNED, PARCEL_CLOSED -> ACCEPTED;
             case ORDER_COMPLETE -> ORDER_COMPLETE;
             case WRONG_ITEM, OVER_QUANTITY, EXPIRED, SHELF_LIFE_TOO_SHORT, DUPLICATE_SERIAL, LOT_REQUIRED,
-                    SERIAL_REQUIRED, LOCKED, ORDER_BLOCKED -> MISMATCH;
+                    SERIAL_REQUIRED, LOCKED, ORDER_BLOCKED, LABEL_MISMATCH, WEIGHT_MISMATCH -> MISMATCH;
             case UNKNOWN_CODE -> UNKNOWN;
             case UNREADABLE -> UNREADABLE;
             // a unit waiting for its date, lot or serial is not counted, and nothing is locked: amber
-            case NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED, ORDER_CLAIMED_ELSEWHERE -> REFUSED;
+            case NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED, ORDER_CLAIMED_ELSEWHERE, LABEL_REQUIRED, SCALE_NOT_READY -> REFUSED;
+            // the scale answers within its settle timeout; the verdict that follows signals
+            case WEIGHING -> IDLE;
         };
     }
 

@@ -4,6 +4,7 @@ import io.packcheck.core.barcode.ScanParser;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.verify.PackRules;
 import io.packcheck.core.verify.PackSession;
+import io.packcheck.core.verify.ScaleReading;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.lights.Condition;
 import io.packcheck.station.lights.Indicator;
@@ -23,6 +24,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -43,6 +47,7 @@ public final class PackStation implements ScanListener {
 
     private final Parts parts;
     private final StationLoop loop;
+    private final Executor scaleExecutor;
     private final HubConnection hub;
     private final ScreenProjection screen;
     private final ScanPipeline pipeline;
@@ -69,20 +74,61 @@ public final class PackStation implements ScanListener {
             Clock clock,
             ZoneId zone,
             Optional<String> noScanner,
-            Optional<Enrolling> enrolling) {}
+            Optional<Enrolling> enrolling,
+            Optional<Weigher> scale) {
+
+        /** Parts of a station without a scale. */
+        public Parts(String stationId, ScanParser parser, PackRules rules, SqliteOrderCache cache,
+                SessionStore<PackSession> sessions, Outbox outbox, Indicator indicator, Optional<HostCommands> hostCommands,
+                Consumer<ScreenView> screen, Optional<HubLink> hub, Clock clock, ZoneId zone, Optional<String> noScanner,
+                Optional<Enrolling> enrolling) {
+            this(stationId, parser, rules, cache, sessions, outbox, indicator, hostCommands, screen, hub, clock, zone,
+                    noScanner, enrolling, Optional.empty());
+        }
+    }
 
     public PackStation(Parts parts) {
-        this(parts, StationLoop.ownThread("pack-station"));
+        this(parts, StationLoop.ownThread("pack-station"), scaleThread());
     }
 
     /** A station on a given loop; tests run it on theirs, on virtual time. */
     PackStation(Parts parts, StationLoop loop) {
+        this(parts, loop, scaleThread());
+    }
+
+    /** A station on a given loop, reading its scale on {@code scaleExecutor} (the scale may take seconds to settle). */
+    PackStation(Parts parts, StationLoop loop, Executor scaleExecutor) {
         this.parts = parts;
         this.loop = loop;
+        this.scaleExecutor = scaleExecutor;
         this.hub = new HubConnection(parts.hub());
         this.screen = new ScreenProjection(parts.cache(), parts.outbox(), hub, parts.screen());
-        this.pipeline = new ScanPipeline(parts, hub, screen);
+        this.pipeline = new ScanPipeline(parts, hub, screen, this::weigh);
         screen.notice(Notice.SCANNER, parts.noScanner());
+    }
+
+    private static Executor scaleThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scale");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Reads the scale off the station thread; the reading comes back through the loop like any other input. */
+    private void weigh(long round) {
+        scaleExecutor.execute(() -> {
+            ScaleReading reading;
+            try {
+                reading = parts.scale().map(Weigher::weigh)
+                        .orElse(new ScaleReading.NotReady("no scale is connected to this station"));
+            } catch (RuntimeException e) {
+                LOG.error("the scale failed", e);
+                reading = new ScaleReading.NotReady("the scale failed (" + e.getMessage() + ")");
+            }
+            ScaleReading result = reading;
+            loop.submit("weighed", () -> pipeline.weighed(round, result));
+        });
     }
 
     /**
@@ -169,6 +215,9 @@ public final class PackStation implements ScanListener {
      * half handled. Returns false when that did not end within the timeout.
      */
     public boolean stop(Duration timeout) {
+        if (scaleExecutor instanceof ExecutorService own) {
+            own.shutdownNow();
+        }
         return loop.stop(timeout);
     }
 }

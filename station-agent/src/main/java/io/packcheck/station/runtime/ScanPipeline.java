@@ -7,7 +7,9 @@ import io.packcheck.core.verify.Catalog;
 import io.packcheck.core.verify.Commands;
 import io.packcheck.core.verify.OrderClaims;
 import io.packcheck.core.verify.Outcome;
+import io.packcheck.core.verify.PackEvent;
 import io.packcheck.core.verify.PackSession;
+import io.packcheck.core.verify.ScaleReading;
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.hub.OrderClaim;
@@ -25,6 +27,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,13 +62,18 @@ final class ScanPipeline {
     private final HubConnection hub;
     private final ScreenProjection screen;
     private final EnrolmentScan enrolment;
+    private final LongConsumer weigh;
     private String stationId;
     private PackSession session;
+    /** The weighing asked last: a reading for an earlier one (the parcel reopened and closed again) is dropped. */
+    private long weighing;
 
-    ScanPipeline(PackStation.Parts parts, HubConnection hub, ScreenProjection screen) {
+    /** @param weigh asks for the scale's reading of the parcel waiting on it, tagged with the round it answers */
+    ScanPipeline(PackStation.Parts parts, HubConnection hub, ScreenProjection screen, LongConsumer weigh) {
         this.parts = parts;
         this.hub = hub;
         this.screen = screen;
+        this.weigh = weigh;
         this.enrolment = new EnrolmentScan(parts.enrolling(), hub, screen, parts.indicator());
         this.stationId = parts.stationId();
         this.session = PackSession.idle(stationId);
@@ -94,6 +102,20 @@ final class ScanPipeline {
                 session.unitsInBox(), session.locked() ? ", locked" : ""));
         parts.indicator().set(Condition.HUB_UNREACHABLE, hub.unusable());
         publish();
+        if (session.weighing() && !session.locked()) {
+            // stopped while the scale was read: read it again
+            weigh.accept(++weighing);
+        }
+    }
+
+    /** The scale's reading for weighing {@code round}. */
+    void weighed(long round, ScaleReading reading) {
+        if (round != weighing) {
+            LOG.info("scale reading for an earlier weighing dropped: {}", reading);
+            return;
+        }
+        parts.rules().weighed(session, reading, catalog(), parts.clock().instant())
+                .ifPresent(outcome -> commitThenSignal(Cause.SCAN, outcome));
     }
 
     /** A frame from the scanner. */
@@ -229,9 +251,29 @@ final class ScanPipeline {
         hub.link().ifPresent(HubLink::eventsAppended);
         PackSession before = session;
         session = outcome.session();
+        bindLabels(before, outcome);
         signal(SignalPolicy.of(cause, before, outcome));
         screen.outcome(before, outcome);
         publish();
+        if (outcome.verdict() == Verdict.WEIGHING && session.weighing() && !session.locked()) {
+            weigh.accept(++weighing);
+        }
+    }
+
+    /** A label this station put on a parcel of an order that listed none: another order scanning it is refused. */
+    private void bindLabels(PackSession before, Outcome outcome) {
+        boolean listsNone = before.order().map(o -> o.labels().isEmpty()).orElse(false);
+        for (PackEvent e : outcome.events()) {
+            if (listsNone && e.kind() == PackEvent.EventKind.PARCEL_CLOSED) {
+                e.parcel().flatMap(PackEvent.Parcel::label).ifPresent(label -> {
+                    try {
+                        parts.cache().bindLabel(label, e.orderId().orElseThrow());
+                    } catch (StoreException ex) {
+                        LOG.warn("label {} not remembered for order {}: {}", label, e.orderId().orElse("?"), ex.getMessage());
+                    }
+                });
+            }
+        }
     }
 
     private void signal(Signals signals) {
@@ -252,6 +294,7 @@ final class ScanPipeline {
         }
         // the data directory moved to a station with a new id: the box is the same, its events carry the new id
         LOG.warn("stored session belongs to station id {}, continuing it as {}", s.stationId(), stationId);
-        return new PackSession(stationId, s.packer(), s.order(), s.packed(), s.lock(), s.pending(), s.awaiting());
+        return new PackSession(stationId, s.packer(), s.order(), s.packed(), s.lock(), s.pending(), s.awaiting(), s.parcels(),
+                s.current());
     }
 }

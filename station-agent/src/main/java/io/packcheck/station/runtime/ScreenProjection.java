@@ -134,7 +134,13 @@ final class ScreenProjection {
             List<ScreenView.Line> lines = new ArrayList<>();
             required(order).forEach((sku, expected) -> lines.add(new ScreenView.Line(sku, name(sku), s.verified(sku), expected,
                     ScreenView.waitingFor(s, sku))));
-            return new ScreenView.OpenOrder(order.id(), lines);
+            boolean parcels = !order.labels().isEmpty() || !s.parcels().isEmpty()
+                    || !s.current().equals(PackSession.CurrentParcel.EMPTY);
+            Optional<ScreenView.ParcelLine> parcel = parcels
+                    ? Optional.of(new ScreenView.ParcelLine(s.parcelNumber(), s.parcels().size(), s.current().box(),
+                            s.current().closing().flatMap(PackSession.Closing::label).or(() -> s.current().label()), s.weighing()))
+                    : Optional.empty();
+            return new ScreenView.OpenOrder(order.id(), lines, parcel);
         });
     }
 

@@ -40,10 +40,39 @@ public record ScreenView(
         this(stationId, order, lastVerdict, lock, packer, hub, cacheAge, eventsWaiting, List.of());
     }
 
-    /** The open order and its lines. */
-    public record OpenOrder(String id, List<Line> lines) {
+    /** The open order and its lines, and its parcel when the station packs it into parcels. */
+    public record OpenOrder(String id, List<Line> lines, Optional<ParcelLine> parcel) {
         public OpenOrder {
             lines = List.copyOf(lines);
+        }
+
+        /** An order packed into one box the station does not track. */
+        public OpenOrder(String id, List<Line> lines) {
+            this(id, lines, Optional.empty());
+        }
+    }
+
+    /**
+     * The parcel being packed.
+     *
+     * @param number   1 for the order's first parcel
+     * @param closed   parcels of the order already closed
+     * @param weighing the parcel is closed and waits for the scale
+     */
+    public record ParcelLine(int number, int closed, Optional<String> box, Optional<String> label, boolean weighing) {
+
+        /** "Parcel 2 (1 closed) - box M - label 1Z... - weighing". */
+        public String words() {
+            StringBuilder b = new StringBuilder("Parcel ").append(number);
+            if (closed > 0) {
+                b.append(" (").append(closed).append(" closed)");
+            }
+            box.ifPresent(v -> b.append(" - box ").append(v));
+            label.ifPresent(v -> b.append(" - label ").append(v));
+            if (weighing) {
+                b.append(" - weighing");
+            }
+            return b.toString();
         }
     }
 

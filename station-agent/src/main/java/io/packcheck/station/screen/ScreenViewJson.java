@@ -50,7 +50,15 @@ final class ScreenViewJson {
                         .put("state", state(line))
                         .put("waitingFor", waitingFor(line)));
             }
-            json.put("order", new JsonObject().put("id", order.id()).put("lines", lines));
+            JsonObject open = new JsonObject().put("id", order.id()).put("lines", lines);
+            order.parcel().ifPresent(p -> open.put("parcel", new JsonObject()
+                    .put("number", p.number())
+                    .put("closed", p.closed())
+                    .put("box", p.box().orElse(null))
+                    .put("label", p.label().orElse(null))
+                    .put("weighing", p.weighing())
+                    .put("words", p.words())));
+            json.put("order", open);
         });
         view.lastVerdict().ifPresent(v -> {
             Tone tone = tone(v.verdict());
@@ -84,9 +92,10 @@ final class ScreenViewJson {
             return Tone.BAD;
         }
         return switch (verdict) {
-            case MATCH, LINE_COMPLETE, ORDER_COMPLETE, ORDER_OPENED, COMMAND_ACCEPTED -> Tone.GOOD;
+            case MATCH, LINE_COMPLETE, ORDER_COMPLETE, ORDER_OPENED, COMMAND_ACCEPTED, LABEL_SCANNED, PARCEL_CLOSED -> Tone.GOOD;
             case ORDER_BLOCKED, LOCKED -> Tone.BAD;
-            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED, ORDER_CLAIMED_ELSEWHERE -> Tone.WARN;
+            case UNKNOWN_CODE, UNREADABLE, NO_ORDER_OPEN, COMMAND_REFUSED, DATA_REQUIRED, ORDER_CLAIMED_ELSEWHERE,
+                    LABEL_REQUIRED, SCALE_NOT_READY -> Tone.WARN;
             default -> Tone.INFO;
         };
     }
@@ -114,6 +123,13 @@ final class ScreenViewJson {
             case COMMAND_ACCEPTED -> "Done";
             case COMMAND_REFUSED -> "Not allowed";
             case ORDER_CLAIMED_ELSEWHERE -> "Packed at another station";
+            case LABEL_SCANNED -> "Label scanned";
+            case PARCEL_CLOSED -> "Parcel closed";
+            case WEIGHING -> "Weighing";
+            case LABEL_REQUIRED -> "Scan the label";
+            case SCALE_NOT_READY -> "Scale not ready";
+            case LABEL_MISMATCH -> "Wrong label";
+            case WEIGHT_MISMATCH -> "Wrong weight";
         };
     }
 

@@ -1,6 +1,7 @@
 package io.packcheck.station.store;
 
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderStatus;
@@ -33,4 +34,7 @@ public sealed interface CatalogChange {
     record PutBadge(Badge badge) implements CatalogChange {}
 
     record RemoveBadge(String code) implements CatalogChange {}
+
+    /** A box type of the site's box catalogue, new or changed. */
+    record PutBox(Box box) implements CatalogChange {}
 }

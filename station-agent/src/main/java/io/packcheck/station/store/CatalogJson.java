@@ -3,6 +3,7 @@ package io.packcheck.station.store;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.protocol.BadgeCodec;
+import io.packcheck.protocol.BoxCodec;
 import io.packcheck.protocol.FeedChange;
 import io.packcheck.protocol.ItemCodec;
 import io.packcheck.protocol.JsonFields;
@@ -34,7 +35,8 @@ public final class CatalogJson {
             case "item" -> new CatalogChange.PutItem(ItemCodec.fromJson(key(json, "sku"), json));
             case "order" -> order(key(json, "id"), json, nextVersion);
             case "badge" -> new CatalogChange.PutBadge(BadgeCodec.fromJson(key(json, "code"), json));
-            default -> throw new ProtocolException("type", "unknown type '" + type + "'; expected item, order or badge");
+            case "box" -> new CatalogChange.PutBox(BoxCodec.fromJson(key(json, "code"), json));
+            default -> throw new ProtocolException("type", "unknown type '" + type + "'; expected item, order, badge or box");
         };
     }
 
@@ -48,6 +50,8 @@ public final class CatalogJson {
             return new CatalogChange.PutOrder(c.order().order(), c.order().aliases());
         } else if (change instanceof FeedChange.BadgeChanged c) {
             return new CatalogChange.PutBadge(c.badge());
+        } else if (change instanceof FeedChange.BoxChanged c) {
+            return new CatalogChange.PutBox(c.box());
         }
         throw new IllegalArgumentException("unknown feed change " + change);
     }
@@ -70,7 +74,7 @@ public final class CatalogJson {
         long version = JsonFields.optionalLong(json, "version", 1, Long.MAX_VALUE)
                 .orElseGet(() -> nextVersion.applyAsLong(id));
         Order order = new Order(id, version, content.lines(), content.shipBy(), content.priority(), status,
-                JsonFields.optionalString(json, "holdReason", 500));
+                JsonFields.optionalString(json, "holdReason", 500), content.labels());
         return new CatalogChange.PutOrder(order, content.aliases());
     }
 

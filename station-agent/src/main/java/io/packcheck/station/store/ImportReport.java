@@ -3,7 +3,7 @@ package io.packcheck.station.store;
 import java.util.List;
 
 /** What an import did: how many of each body were applied, and every refused line with its reason. */
-public record ImportReport(int items, int orders, int badges, List<Refusal> refused) {
+public record ImportReport(int items, int orders, int badges, int boxes, List<Refusal> refused) {
 
     public ImportReport {
         refused = List.copyOf(refused);
@@ -18,11 +18,15 @@ public record ImportReport(int items, int orders, int badges, List<Refusal> refu
     }
 
     public int applied() {
-        return items + orders + badges;
+        return items + orders + badges + boxes;
     }
 
     public String summary() {
-        return "applied " + applied() + " lines (" + items + " items, " + orders + " orders, " + badges
-                + " badges), refused " + refused.size();
+        return "applied " + count(applied(), "line") + " (" + count(items, "item") + ", " + count(orders, "order") + ", "
+                + count(badges, "badge") + ", " + count(boxes, "box") + "), refused " + refused.size();
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : thing.endsWith("x") ? "es" : "s");
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Loads a file of JSON lines (items, orders, badges) into the cache. Each line is checked whole
+ * Loads a file of JSON lines (items, orders, badges, box types) into the cache. Each line is checked whole
  * before it is written, so it is either applied or refused with its line number and reason.
  * Accepted lines are written in batches: one fsync per line would make a large catalog take minutes.
  */
@@ -40,6 +40,7 @@ public final class JsonLinesImport {
         int items = 0;
         int orders = 0;
         int badges = 0;
+        int boxes = 0;
         int lineNumber = 0;
         PendingCodes codes = new PendingCodes();
         try {
@@ -60,6 +61,8 @@ public final class JsonLinesImport {
                         items++;
                     } else if (change instanceof CatalogChange.PutOrder) {
                         orders++;
+                    } else if (change instanceof CatalogChange.PutBox) {
+                        boxes++;
                     } else {
                         badges++;
                     }
@@ -78,7 +81,7 @@ public final class JsonLinesImport {
             throw new UncheckedIOException("cannot read line " + (lineNumber + 1) + ": " + e.getMessage(), e);
         }
         cache.apply(batch);
-        return new ImportReport(items, orders, badges, refused);
+        return new ImportReport(items, orders, badges, boxes, refused);
     }
 
     /**

@@ -4,7 +4,10 @@ import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderLine;
 import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.core.verify.PackSession;
+import io.packcheck.core.verify.PackEvent.Parcel;
 import io.packcheck.core.verify.PackSession.AwaitingData;
+import io.packcheck.core.verify.PackSession.Closing;
+import io.packcheck.core.verify.PackSession.CurrentParcel;
 import io.packcheck.core.verify.PackSession.ItemData;
 import io.packcheck.core.verify.PackSession.Lock;
 import io.packcheck.core.verify.PackSession.Packed;
@@ -18,7 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -40,6 +45,14 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
         s.lock().ifPresent(l -> json.put("lock", lock(l)));
         s.pending().ifPresent(p -> json.put("pending", pending(p)));
         s.awaiting().ifPresent(a -> json.put("awaiting", awaiting(a)));
+        if (!s.parcels().isEmpty()) {
+            JsonArray parcels = new JsonArray();
+            s.parcels().forEach(p -> parcels.add(parcel(p)));
+            json.put("parcels", parcels);
+        }
+        if (!s.current().equals(CurrentParcel.EMPTY)) {
+            json.put("current", current(s.current()));
+        }
         return json.encode();
     }
 
@@ -57,6 +70,13 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
         for (int i = 0; i < array.size(); i++) {
             packed.add(packed(f.element("packed", array, i)));
         }
+        List<Parcel> parcels = new ArrayList<>();
+        JsonArray closed = f.optionalArray("parcels");
+        for (int i = 0; i < closed.size(); i++) {
+            Fields p = f.element("parcels", closed, i);
+            parcels.add(p.build("parcel", () -> parcel(p)));
+        }
+        CurrentParcel current = f.optionalObject("current").map(PackSessionJson::current).orElse(CurrentParcel.EMPTY);
         try {
             return new PackSession(
                     f.string("stationId"),
@@ -65,7 +85,9 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
                     packed,
                     f.optionalObject("lock").map(PackSessionJson::lock),
                     f.optionalObject("pending").map(PackSessionJson::pending),
-                    f.optionalObject("awaiting").map(PackSessionJson::awaiting));
+                    f.optionalObject("awaiting").map(PackSessionJson::awaiting),
+                    parcels,
+                    current);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("pack session")) {
                 throw e;
@@ -85,6 +107,9 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
                 .put("status", o.status().name());
         o.shipBy().ifPresent(t -> json.put("shipBy", t.toString()));
         o.holdReason().ifPresent(r -> json.put("holdReason", r));
+        if (!o.labels().isEmpty()) {
+            json.put("labels", new JsonArray(new ArrayList<>(o.labels())));
+        }
         return json;
     }
 
@@ -102,7 +127,8 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
                 f.optionalInstant("shipBy"),
                 f.integer("priority"),
                 f.choice("status", OrderStatus::valueOf),
-                f.optionalString("holdReason")));
+                f.optionalString("holdReason"),
+                f.strings("labels")));
     }
 
     private static JsonObject packed(Packed p) {
@@ -115,12 +141,59 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
         p.lot().ifPresent(v -> json.put("lot", v));
         p.serial().ifPresent(v -> json.put("serial", v));
         p.override().ifPresent(v -> json.put("override", v));
+        if (p.parcel() != 1) {
+            json.put("parcel", p.parcel());
+        }
         return json;
     }
 
     private static Packed packed(Fields f) {
         return new Packed(f.string("sku"), f.integer("units"), f.integer("extraUnits"), f.string("raw"),
-                f.optionalString("lot"), f.optionalString("serial"), f.instant("at"), f.optionalString("override"));
+                f.optionalString("lot"), f.optionalString("serial"), f.instant("at"), f.optionalString("override"),
+                f.json.containsKey("parcel") ? f.integer("parcel") : 1);
+    }
+
+    private static JsonObject parcel(Parcel p) {
+        JsonObject items = new JsonObject();
+        p.items().forEach(items::put);
+        JsonObject json = new JsonObject().put("number", p.number()).put("items", items);
+        p.box().ifPresent(v -> json.put("box", v));
+        p.label().ifPresent(v -> json.put("label", v));
+        p.weightGrams().ifPresent(v -> json.put("weightGrams", v));
+        p.expectedGrams().ifPresent(v -> json.put("expectedGrams", v));
+        p.toleranceGrams().ifPresent(v -> json.put("toleranceGrams", v));
+        return json;
+    }
+
+    private static Parcel parcel(Fields f) {
+        Fields items = f.optionalObject("items").orElseThrow(() -> f.bad("items", "is missing"));
+        Map<String, Integer> units = new LinkedHashMap<>();
+        for (String sku : items.json().fieldNames()) {
+            units.put(sku, items.integer(sku));
+        }
+        return new Parcel(f.integer("number"), f.optionalString("box"), f.optionalString("label"), units,
+                f.optionalDouble("weightGrams"), f.optionalDouble("expectedGrams"), f.optionalDouble("toleranceGrams"));
+    }
+
+    private static JsonObject current(CurrentParcel c) {
+        JsonObject json = new JsonObject();
+        c.box().ifPresent(v -> json.put("box", v));
+        c.label().ifPresent(v -> json.put("label", v));
+        c.closing().ifPresent(closing -> {
+            JsonObject o = new JsonObject().put("raw", closing.raw()).put("at", closing.at().toString());
+            closing.label().ifPresent(v -> o.put("label", v));
+            closing.nextBox().ifPresent(v -> o.put("nextBox", v));
+            closing.nextLabel().ifPresent(v -> o.put("nextLabel", v));
+            closing.weighed().ifPresent(v -> o.put("weighed", v));
+            json.put("closing", o);
+        });
+        return json;
+    }
+
+    private static CurrentParcel current(Fields f) {
+        Optional<Closing> closing = f.optionalObject("closing").map(c -> new Closing(c.string("raw"), c.optionalString("label"),
+                c.optionalString("nextBox"), c.optionalString("nextLabel"), c.optionalDouble("weighed"), c.instant("at")));
+        return new CurrentParcel(f.optionalString("box"), f.optionalString("label"), closing);
     }
 
     private static JsonObject lock(Lock l) {
@@ -220,6 +293,36 @@ public final class PackSessionJson implements SessionCodec<PackSession> {
             } catch (DateTimeParseException e) {
                 throw bad(name, "'" + text + "' is not an ISO instant");
             }
+        }
+
+        Optional<Double> optionalDouble(String name) {
+            if (!json.containsKey(name)) {
+                return Optional.empty();
+            }
+            Object v = json.getValue(name);
+            if (!(v instanceof Number n)) {
+                throw bad(name, "must be a number");
+            }
+            return Optional.of(n.doubleValue());
+        }
+
+        List<String> strings(String name) {
+            if (!json.containsKey(name)) {
+                return List.of();
+            }
+            JsonArray array = array(name);
+            List<String> values = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.getValue(i) instanceof String text)) {
+                    throw bad(name + "[" + i + "]", "must be a string");
+                }
+                values.add(text);
+            }
+            return values;
+        }
+
+        JsonArray optionalArray(String name) {
+            return json.containsKey(name) ? array(name) : new JsonArray();
         }
 
         Optional<Instant> optionalInstant(String name) {

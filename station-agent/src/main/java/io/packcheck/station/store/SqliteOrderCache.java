@@ -2,6 +2,7 @@ package io.packcheck.station.store;
 
 import io.packcheck.core.barcode.Gtin;
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.ItemBarcode;
 import io.packcheck.core.catalog.Order;
@@ -31,7 +32,7 @@ public final class SqliteOrderCache implements Catalog {
     public static final String FEED_CURSOR = "feed";
 
     private static final String ITEM_BY_SKU =
-            "SELECT sku, name, serialized, lot_tracked, min_shelf_life_days FROM items WHERE sku = ?";
+            "SELECT sku, name, serialized, lot_tracked, min_shelf_life_days, weight_grams, learned_weight_grams FROM items WHERE sku = ?";
     private static final String BARCODES_OF_ITEM =
             "SELECT code, quantity FROM barcodes WHERE sku = ? ORDER BY position";
     private static final String BARCODE_BY_GTIN =
@@ -45,6 +46,11 @@ public final class SqliteOrderCache implements Catalog {
     private static final String LINES_OF_ORDER =
             "SELECT sku, quantity FROM order_lines WHERE order_id = ? ORDER BY position";
     private static final String ALIASES_OF_ORDER = "SELECT alias FROM order_aliases WHERE order_id = ? ORDER BY alias";
+    private static final String LABELS_OF_ORDER = "SELECT label FROM order_labels WHERE order_id = ? ORDER BY position";
+    private static final String ORDER_OF_LABEL = "SELECT order_id FROM order_labels WHERE label = ?1"
+            + " UNION ALL SELECT order_id FROM bound_labels WHERE label = ?1 LIMIT 1";
+    private static final String BOX_BY_CODE =
+            "SELECT code, name, tare_grams, inner_length_mm, inner_width_mm, inner_height_mm FROM boxes WHERE code = ?";
     private static final String BADGE_BY_CODE = "SELECT code, name, role FROM badges WHERE code = ?";
     private static final String CURSOR = "SELECT value, updated_at FROM sync_cursors WHERE name = ?";
     private static final String PUT_CURSOR =
@@ -89,7 +95,46 @@ public final class SqliteOrderCache implements Catalog {
         });
     }
 
-    /** The item with this SKU. */
+    @Override
+    public Optional<Box> box(String code) {
+        return db.read(d -> {
+            PreparedStatement s = d.statement(BOX_BY_CODE);
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Box(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)));
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> orderOfLabel(String trackingNumber) {
+        return db.read(d -> {
+            PreparedStatement s = d.statement(ORDER_OF_LABEL);
+            s.setString(1, trackingNumber);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Remembers that this station put a label on a parcel of an order that listed none. */
+    public void bindLabel(String trackingNumber, String orderId) {
+        db.transaction(d -> {
+            PreparedStatement s = d.statement("INSERT INTO bound_labels (label, order_id, bound_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (label) DO NOTHING");
+            s.setString(1, trackingNumber);
+            s.setString(2, orderId);
+            s.setLong(3, clock.millis());
+            s.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
     public Optional<Item> item(String sku) {
         return db.read(d -> findItem(d, sku));
     }
@@ -210,6 +255,19 @@ public final class SqliteOrderCache implements Catalog {
             s.setString(2, put.badge().name());
             s.setString(3, put.badge().role().name());
             s.executeUpdate();
+        } else if (change instanceof CatalogChange.PutBox put) {
+            Box box = put.box();
+            PreparedStatement s = d.statement("INSERT INTO boxes (code, name, tare_grams, inner_length_mm, inner_width_mm,"
+                    + " inner_height_mm) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+                    + " tare_grams = excluded.tare_grams, inner_length_mm = excluded.inner_length_mm,"
+                    + " inner_width_mm = excluded.inner_width_mm, inner_height_mm = excluded.inner_height_mm");
+            s.setString(1, box.code());
+            s.setString(2, box.name());
+            s.setDouble(3, box.tareGrams());
+            s.setInt(4, box.innerLengthMm());
+            s.setInt(5, box.innerWidthMm());
+            s.setInt(6, box.innerHeightMm());
+            s.executeUpdate();
         } else if (change instanceof CatalogChange.RemoveBadge remove) {
             PreparedStatement s = d.statement("DELETE FROM badges WHERE code = ?");
             s.setString(1, remove.code());
@@ -221,14 +279,18 @@ public final class SqliteOrderCache implements Catalog {
 
     private static void putItem(StationDatabase d, Item item) throws SQLException {
         PreparedStatement upsert = d.statement(
-                "INSERT INTO items (sku, name, serialized, lot_tracked, min_shelf_life_days) VALUES (?, ?, ?, ?, ?)"
+                "INSERT INTO items (sku, name, serialized, lot_tracked, min_shelf_life_days, weight_grams, learned_weight_grams)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, serialized = excluded.serialized,"
-                        + " lot_tracked = excluded.lot_tracked, min_shelf_life_days = excluded.min_shelf_life_days");
+                        + " lot_tracked = excluded.lot_tracked, min_shelf_life_days = excluded.min_shelf_life_days,"
+                        + " weight_grams = excluded.weight_grams, learned_weight_grams = excluded.learned_weight_grams");
         upsert.setString(1, item.sku());
         upsert.setString(2, item.name());
         upsert.setInt(3, item.serialized() ? 1 : 0);
         upsert.setInt(4, item.lotTracked() ? 1 : 0);
         upsert.setInt(5, item.minShelfLifeDays());
+        setGrams(upsert, 6, item.weightGrams());
+        setGrams(upsert, 7, item.learnedWeightGrams());
         upsert.executeUpdate();
 
         PreparedStatement clear = d.statement("DELETE FROM barcodes WHERE sku = ?");
@@ -304,6 +366,20 @@ public final class SqliteOrderCache implements Catalog {
             line.executeUpdate();
         }
 
+        PreparedStatement clearLabels = d.statement("DELETE FROM order_labels WHERE order_id = ?");
+        clearLabels.setString(1, order.id());
+        clearLabels.executeUpdate();
+        // a label reprinted for another order follows the newest order, as a tote code does
+        PreparedStatement label = d.statement("INSERT INTO order_labels (label, order_id, position) VALUES (?, ?, ?)"
+                + " ON CONFLICT (label) DO UPDATE SET order_id = excluded.order_id, position = excluded.position");
+        int labelPosition = 0;
+        for (String l : order.labels()) {
+            label.setString(1, l);
+            label.setString(2, order.id());
+            label.setInt(3, labelPosition++);
+            label.executeUpdate();
+        }
+
         PreparedStatement clearAliases = d.statement("DELETE FROM order_aliases WHERE order_id = ?");
         clearAliases.setString(1, order.id());
         clearAliases.executeUpdate();
@@ -345,7 +421,15 @@ public final class SqliteOrderCache implements Catalog {
                 lines.add(new OrderLine(rs.getString(1), rs.getInt(2)));
             }
         }
-        return Optional.of(new Order(id, version, lines, shipBy, priority, status, holdReason));
+        PreparedStatement labelsQuery = d.statement(LABELS_OF_ORDER);
+        labelsQuery.setString(1, id);
+        List<String> labels = new ArrayList<>();
+        try (ResultSet rs = labelsQuery.executeQuery()) {
+            while (rs.next()) {
+                labels.add(rs.getString(1));
+            }
+        }
+        return Optional.of(new Order(id, version, lines, shipBy, priority, status, holdReason, labels));
     }
 
     private static Optional<ItemMatch> findMatch(StationDatabase d, String sql, String key) throws SQLException {
@@ -370,6 +454,8 @@ public final class SqliteOrderCache implements Catalog {
         boolean serialized;
         boolean lotTracked;
         int minShelfLifeDays;
+        Optional<Double> weight;
+        Optional<Double> learned;
         try (ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -378,6 +464,8 @@ public final class SqliteOrderCache implements Catalog {
             serialized = rs.getInt(3) != 0;
             lotTracked = rs.getInt(4) != 0;
             minShelfLifeDays = rs.getInt(5);
+            weight = grams(rs, 6);
+            learned = grams(rs, 7);
         }
         PreparedStatement codes = d.statement(BARCODES_OF_ITEM);
         codes.setString(1, sku);
@@ -387,7 +475,7 @@ public final class SqliteOrderCache implements Catalog {
                 barcodes.add(new ItemBarcode(rs.getString(1), rs.getInt(2)));
             }
         }
-        return Optional.of(new Item(sku, name, barcodes, serialized, lotTracked, minShelfLifeDays));
+        return Optional.of(new Item(sku, name, barcodes, serialized, lotTracked, minShelfLifeDays, weight, learned));
     }
 
     private static Optional<String> cursor(StationDatabase d, String name) throws SQLException {
@@ -404,6 +492,19 @@ public final class SqliteOrderCache implements Catalog {
         s.setString(2, value);
         s.setLong(3, now);
         s.executeUpdate();
+    }
+
+    private static Optional<Double> grams(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static void setGrams(PreparedStatement s, int index, Optional<Double> grams) throws SQLException {
+        if (grams.isPresent()) {
+            s.setDouble(index, grams.get());
+        } else {
+            s.setNull(index, Types.REAL);
+        }
     }
 
     static void setOptional(PreparedStatement s, int index, Optional<String> value) throws SQLException {

@@ -42,7 +42,7 @@ class ImportCommandTest {
         int exit = run("import", "--data", dir.resolve("data").toString(), file.toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("applied 3 lines (1 items, 1 orders, 1 badges), refused 0");
+        assertThat(out.toString()).contains("applied 3 lines (1 item, 1 order, 1 badge, 0 boxes), refused 0");
         assertThat(err.toString()).isEmpty();
         try (StationDatabase db = StationDatabase.openIn(dir.resolve("data"))) {
             SqliteOrderCache cache = new SqliteOrderCache(db, Clock.systemUTC());
@@ -73,11 +73,11 @@ class ImportCommandTest {
         int exit = run("import", "--data", dir.toString(), file.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("applied 1 lines (1 items, 0 orders, 0 badges), refused 7");
+        assertThat(out.toString()).contains("applied 1 line (1 item, 0 orders, 0 badges, 0 boxes), refused 7");
         assertThat(err.toString().lines().toList()).containsExactly(
                 "refused line 2: item BAD: barcodes[1].code: GTIN 4006381333932 has check digit 2, expected 1",
                 "refused line 3: order: id: id is required",
-                "refused line 4: pallet: type: unknown type 'pallet'; expected item, order or badge",
+                "refused line 4: pallet: type: unknown type 'pallet'; expected item, order, badge or box",
                 "refused line 5: order SO-2: lines[0].quantity: quantity must be a whole number",
                 err.toString().lines().toList().get(4),
                 "refused line 7: badge B-2: role: role 'boss' must be packer or supervisor",

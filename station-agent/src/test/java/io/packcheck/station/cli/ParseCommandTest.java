@@ -53,7 +53,7 @@ class ParseCommandTest {
         assertThat(run.lines().get(0)).isEqualTo(new JsonObject()
                 .put("valid", true).put("symbology", "EAN-13").put("gtin", "04006381333931")
                 .put("ai", new JsonObject()).put("expiry", null).put("error", null)
-                .put("data", "4006381333931").put("addOn", null).put("raw", "]E04006381333931"));
+                .put("data", "4006381333931").put("addOn", null).put("label", null).put("raw", "]E04006381333931"));
         assertThat(run.lines().get(1).getString("symbology")).isEqualTo("GS1-128");
         assertThat(run.lines().get(1).getString("expiry")).isEqualTo("2014-07-04");
         assertThat(run.lines().get(1).getJsonObject("ai")).isEqualTo(new JsonObject()
@@ -109,6 +109,52 @@ class ParseCommandTest {
         var run = run(latin1("]A0T+O+T+E-7\n"), "parse", "--code39-full-ascii");
 
         assertThat(run.lines().get(0).getString("data")).isEqualTo("Tote-7");
+    }
+
+    @Test
+    void namesTheCarrierAndTrackingNumberOfAShippingLabel() {
+        var input = latin1("]C01Z999AA10123456784\n" + "]C142078745\u001D9400111206206406260787\n"
+                + "1001921334250001000300779017972697\n" + "]C100106141411234567897\n" + "]C01Z999AA10123456785\n");
+
+        var run = run(input, "parse");
+
+        assertThat(run.lines()).extracting(j -> j.getJsonObject("label")).containsExactly(
+                new JsonObject().put("carrier", "UPS").put("trackingNumber", "1Z999AA10123456784"),
+                new JsonObject().put("carrier", "USPS").put("trackingNumber", "9400111206206406260787"),
+                new JsonObject().put("carrier", "FEDEX").put("trackingNumber", "779017972697"),
+                new JsonObject().put("carrier", "SSCC").put("trackingNumber", "106141411234567897"),
+                null);
+        assertThat(run.lines().get(4).containsKey("label")).isTrue();
+    }
+
+    @Test
+    void aRejectedScanHasNoLabel() {
+        var run = run(latin1("]C100106141411234567898\n"), "parse");
+
+        assertThat(run.lines().get(0).getBoolean("valid")).isFalse();
+        assertThat(run.lines().get(0).containsKey("label")).isTrue();
+        assertThat(run.lines().get(0).getValue("label")).isNull();
+    }
+
+    @Test
+    void recognisesSiteLabelsWithTheLabelPattern() {
+        var input = latin1("TBA123456789012\n");
+
+        var without = run(input, "parse");
+        var with = run(input, "parse", "--label-pattern", "TBA[0-9]{12}");
+
+        assertThat(without.lines().get(0).getValue("label")).isNull();
+        assertThat(with.lines().get(0).getJsonObject("label"))
+                .isEqualTo(new JsonObject().put("carrier", "SITE").put("trackingNumber", "TBA123456789012"));
+    }
+
+    @Test
+    void refusesALabelPatternThatIsNotARegex() {
+        var run = run(new byte[0], "parse", "--label-pattern", "TBA[0-9");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--label-pattern").contains("'TBA[0-9' is not a Java regex");
+        assertThat(run.stdout()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.packcheck.core.barcode.ScanParser;
 import io.packcheck.core.verify.PackRules;
 import io.packcheck.core.verify.PackSession;
+import io.packcheck.core.verify.ParcelPolicy;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.lights.Indicator;
 import io.packcheck.station.lights.LightTower;
@@ -56,6 +57,11 @@ final class StationHarness implements AutoCloseable {
     final PackStation station;
 
     private StationHarness(Path dataDir, List<String> catalog, Optional<HubLink> hub) {
+        this(dataDir, catalog, hub, ParcelPolicy.standard(), Optional.empty());
+    }
+
+    private StationHarness(Path dataDir, List<String> catalog, Optional<HubLink> hub, ParcelPolicy parcels,
+            Optional<Weigher> scale) {
         db = StationDatabase.openIn(dataDir);
         SqliteOrderCache cache = new SqliteOrderCache(db, time.clock());
         ImportReport report = new JsonLinesImport(cache)
@@ -78,7 +84,7 @@ final class StationHarness implements AutoCloseable {
         station = new PackStation(new PackStation.Parts(
                 STATION,
                 new ScanParser(time.clock()),
-                new PackRules(ZoneOffset.UTC),
+                new PackRules(ZoneOffset.UTC, false, false, parcels),
                 cache,
                 sessions,
                 outbox,
@@ -89,7 +95,8 @@ final class StationHarness implements AutoCloseable {
                 time.clock(),
                 ZoneOffset.UTC,
                 Optional.empty(),
-                Optional.empty()), new StationLoop(new DirectExecutorService()));
+                Optional.empty(),
+                scale), new StationLoop(new DirectExecutorService()), Runnable::run);
         station.start().join();
         scanner.start(station);
     }
@@ -97,6 +104,11 @@ final class StationHarness implements AutoCloseable {
     /** A station on this catalog (import lines), its database in {@code dataDir}. */
     static StationHarness start(Path dataDir, List<String> catalog) {
         return new StationHarness(dataDir, catalog, Optional.empty());
+    }
+
+    /** A station with a scale, closing parcels by this policy; the scale is read on the test's thread. */
+    static StationHarness withScale(Path dataDir, List<String> catalog, ParcelPolicy parcels, Weigher scale) {
+        return new StationHarness(dataDir, catalog, Optional.empty(), parcels, Optional.of(scale));
     }
 
     /** A station linked to this hub (a mock, where a test only needs the link's answers). */

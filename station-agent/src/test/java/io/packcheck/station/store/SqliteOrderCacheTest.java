@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.packcheck.core.barcode.Gtin;
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.ItemBarcode;
 import io.packcheck.core.catalog.Order;
@@ -221,5 +222,26 @@ class SqliteOrderCacheTest {
 
     private static Gtin gtin(String digits) {
         return new Gtin(digits);
+    }
+
+    @Test
+    void keepsWeightsLabelsAndBoxTypesAndTellsWhoseALabelIs() {
+        Item weighed = new Item("MUG-W", "Mug", List.of(new ItemBarcode("4006381333931", 1)), false, false, 0,
+                Optional.empty(), Optional.of(351.5));
+        Order labelled = new Order("SO-L", 1, List.of(new OrderLine("MUG-W", 1)), Optional.empty(), 0, OrderStatus.OPEN,
+                Optional.empty(), List.of("1Z999AA10123456784", "00340123450000000018"));
+        Box box = new Box("M", "Medium", 180.5, 300, 200, 150);
+
+        cache.apply(List.of(new CatalogChange.PutItem(weighed), new CatalogChange.PutOrder(labelled, List.of()),
+                new CatalogChange.PutBox(box)));
+        cache.bindLabel("JJD0099999999", "SO-OTHER");
+
+        assertThat(cache.item("MUG-W")).contains(weighed);
+        assertThat(cache.order("SO-L")).contains(labelled);
+        assertThat(cache.box("M")).contains(box);
+        assertThat(cache.box("XL")).isEmpty();
+        assertThat(cache.orderOfLabel("1Z999AA10123456784")).contains("SO-L");
+        assertThat(cache.orderOfLabel("JJD0099999999")).contains("SO-OTHER");
+        assertThat(cache.orderOfLabel("1Z999AA10000000000")).isEmpty();
     }
 }
