@@ -1,0 +1,180 @@
+package io.packcheck.hub;
+
+import static io.packcheck.hub.RunningHub.await;
+import static io.packcheck.hub.RunningHub.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.packcheck.core.verify.PackEvent;
+import io.packcheck.core.verify.PackEvent.EventKind;
+import io.packcheck.core.verify.PackEvent.Parcel;
+import io.packcheck.core.verify.Verdict;
+import io.packcheck.protocol.PackEventCodec;
+import io.packcheck.protocol.StationEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Weighed parcels reach the hub as station events; it learns unit weights from them and tells the stations. */
+class LearnedWeightsTest extends ApiKeyHubTest {
+
+    /** True weights: the catalogue has MUG right, TEA wrong (200 g), LAMP not at all. */
+    static final Map<String, Double> TRUE_GRAMS = Map.of("MUG", 350.0, "TEA", 120.0, "LAMP", 900.0);
+    static final Map<Optional<String>, Double> TARES = Map.of(Optional.of("M"), 180.0, Optional.empty(), 60.0);
+
+    String station;
+    long seq;
+
+    @BeforeEach
+    void catalogue() {
+        station = hub.stationToken("ST-1");
+        item("MUG", "4006381333931", 350.0);
+        item("TEA", "5901234123457", 200.0);
+        item("LAMP", "96385074", null);
+        putOrder("SO-1", "MUG");
+        putOrder("SO-BAD", "MUG");
+    }
+
+    void item(String sku, String code, Double weightGrams) {
+        JsonObject body = new JsonObject().put("name", sku)
+                .put("barcodes", new JsonArray().add(new JsonObject().put("code", code)));
+        if (weightGrams != null) {
+            body.put("weightGrams", weightGrams);
+        }
+        assertThat(hub.put("/api/v1/items/" + sku, key, body).statusCode()).isLessThan(300);
+    }
+
+    void putOrder(String id, String sku) {
+        JsonObject body = new JsonObject().put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", 1)));
+        assertThat(hub.put("/api/v1/orders/" + id, key, body).statusCode()).isLessThan(300);
+    }
+
+    /** Sixty mixed parcels, weighed with +/-1.5 % per unit and box and +/-2 g on the scale. */
+    void shipMixedParcels(int count, long seed) {
+        Random random = new Random(seed);
+        List<String> skus = List.of("LAMP", "MUG", "TEA");
+        JsonArray events = new JsonArray();
+        for (int p = 0; p < count; p++) {
+            Map<String, Integer> items = new TreeMap<>();
+            int kinds = 1 + random.nextInt(3);
+            while (items.size() < kinds) {
+                items.put(skus.get(random.nextInt(3)), 1 + random.nextInt(3));
+            }
+            Optional<String> box = random.nextBoolean() ? Optional.of("M") : Optional.empty();
+            double grams = TARES.get(box) * (1 + (random.nextDouble() - 0.5) * 0.03) + (random.nextDouble() - 0.5) * 4;
+            for (Map.Entry<String, Integer> item : items.entrySet()) {
+                for (int u = 0; u < item.getValue(); u++) {
+                    grams += TRUE_GRAMS.get(item.getKey()) * (1 + (random.nextDouble() - 0.5) * 0.03);
+                }
+            }
+            events.add(parcelClosed("SO-1", items, box, Optional.of(grams), Optional.empty()));
+        }
+        post(events);
+    }
+
+    JsonObject parcelClosed(String orderId, Map<String, Integer> items, Optional<String> box, Optional<Double> grams,
+            Optional<String> supervisor) {
+        Parcel parcel = new Parcel(1, box, Optional.empty(), items, grams, Optional.empty(), Optional.empty());
+        PackEvent event = new PackEvent(EventKind.PARCEL_CLOSED, Verdict.PARCEL_CLOSED, hub.clock.instant(), "ST-1",
+                Optional.empty(), Optional.of(orderId), 1, Optional.empty(), Optional.empty(), "PCK-NEWBOX", 0,
+                Optional.empty(), Optional.empty(), "Parcel 1 closed", supervisor, supervisor.map(s -> "WEIGHT-OK"),
+                Optional.of(parcel));
+        return PackEventCodec.toJson(new StationEvent(UUID.randomUUID(), ++seq, event));
+    }
+
+    void post(JsonArray events) {
+        var response = hub.post("/api/v1/station/events", station, new JsonObject().put("events", events));
+        assertThat(response.statusCode()).as(response.bodyAsString()).isLessThan(300);
+    }
+
+    Map<String, JsonObject> weightsReport(String query) {
+        return json(hub.get("/api/v1/reports/weights" + query, key)).getJsonArray("rows").stream()
+                .map(JsonObject.class::cast).collect(Collectors.toMap(r -> r.getString("sku"), r -> r));
+    }
+
+    Map<String, JsonObject> feedItems(String after) {
+        return json(hub.get("/api/v1/station/feed?after=" + after, station)).getJsonArray("changes").stream()
+                .map(JsonObject.class::cast).filter(c -> c.getString("type").equals("item"))
+                .collect(Collectors.toMap(c -> c.getString("sku"), c -> c));
+    }
+
+    @Test
+    void learnsWeightsFromWeighedParcelsAndReportsTheCatalogueWeightThatDisagrees() {
+        shipMixedParcels(60, 1);
+
+        List<String> changed = await(hub.verticle.weights().refitIfNew());
+
+        assertThat(changed).containsExactlyInAnyOrder("LAMP", "MUG", "TEA");
+        Map<String, JsonObject> report = weightsReport("");
+        assertThat(report.get("LAMP").getDouble("learnedGrams")).isCloseTo(900, within(10.0));
+        assertThat(report.get("LAMP").getValue("catalogueGrams")).isNull();
+        assertThat(report.get("LAMP").getBoolean("disagrees")).isFalse();
+        assertThat(report.get("LAMP").getInteger("parcels")).isGreaterThan(10);
+        assertThat(report.get("MUG").getDouble("learnedGrams")).isCloseTo(350, within(5.0));
+        assertThat(report.get("MUG").getBoolean("disagrees")).isFalse();
+        assertThat(report.get("TEA").getDouble("catalogueGrams")).isEqualTo(200.0);
+        assertThat(report.get("TEA").getDouble("learnedGrams")).isCloseTo(120, within(5.0));
+        assertThat(report.get("TEA").getBoolean("disagrees")).isTrue();
+        assertThat(weightsReport("?disagreeing=true")).containsOnlyKeys("TEA");
+    }
+
+    @Test
+    void stationsSeeTheLearnedWeightBesideTheCatalogueWeightOnTheFeed() {
+        String cursor = json(hub.get("/api/v1/station/feed", station)).getString("cursor");
+        shipMixedParcels(60, 2);
+
+        await(hub.verticle.weights().refitIfNew());
+        Map<String, JsonObject> items = feedItems(cursor);
+
+        assertThat(items.get("LAMP").getDouble("learnedWeightGrams")).isCloseTo(900, within(10.0));
+        assertThat(items.get("LAMP").getValue("weightGrams")).isNull();
+        assertThat(items.get("TEA").getDouble("weightGrams")).isEqualTo(200.0);
+        assertThat(items.get("TEA").getDouble("learnedWeightGrams")).isCloseTo(120, within(5.0));
+    }
+
+    @Test
+    void aRefitThatMovesNoWeightSendsNothingAgain() {
+        shipMixedParcels(60, 3);
+        await(hub.verticle.weights().refitIfNew());
+        String cursor = json(hub.get("/api/v1/station/feed", station)).getString("cursor");
+
+        shipMixedParcels(1, 4);
+        List<String> changed = await(hub.verticle.weights().refitIfNew());
+
+        assertThat(changed).isEmpty();
+        assertThat(feedItems(cursor)).isEmpty();
+    }
+
+    @Test
+    void leavesOutParcelsASupervisorLetThroughAndParcelsOfOrdersThatEndedAsExceptions() {
+        shipMixedParcels(60, 5);
+        JsonArray wrong = new JsonArray();
+        // more lamps weighing 600 g than right ones: were they fitted, no robust fit could outvote them
+        for (int i = 0; i < 100; i++) {
+            wrong.add(parcelClosed("SO-1", Map.of("LAMP", 1), Optional.of("M"), Optional.of(780.0), Optional.of("SUP1")));
+            wrong.add(parcelClosed("SO-BAD", Map.of("LAMP", 2), Optional.of("M"), Optional.of(1380.0), Optional.empty()));
+        }
+        wrong.add(shorted("SO-BAD"));
+        post(wrong);
+
+        await(hub.verticle.weights().refitIfNew());
+
+        assertThat(json(hub.get("/api/v1/orders/SO-BAD", key)).getString("status")).isEqualTo("EXCEPTION");
+        assertThat(weightsReport("").get("LAMP").getDouble("learnedGrams")).isCloseTo(900, within(10.0));
+    }
+
+    JsonObject shorted(String orderId) {
+        PackEvent event = new PackEvent(EventKind.SHORTED, Verdict.COMMAND_ACCEPTED, hub.clock.instant(), "ST-1",
+                Optional.empty(), Optional.of(orderId), 1, Optional.empty(), Optional.empty(), "PCK-SHORT", 0,
+                Optional.empty(), Optional.empty(), "Order shorted", Optional.empty(), Optional.empty());
+        return PackEventCodec.toJson(new StationEvent(UUID.randomUUID(), ++seq, event));
+    }
+}
