@@ -5,20 +5,11 @@ import static io.packcheck.hub.RunningHub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.packcheck.core.verify.PackEvent;
-import io.packcheck.core.verify.PackEvent.EventKind;
-import io.packcheck.core.verify.PackEvent.Parcel;
-import io.packcheck.core.verify.Verdict;
-import io.packcheck.protocol.PackEventCodec;
-import io.packcheck.protocol.StationEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +22,7 @@ class LearnedWeightsTest extends ApiKeyHubTest {
     static final Map<Optional<String>, Double> TARES = Map.of(Optional.of("M"), 180.0, Optional.empty(), 60.0);
 
     String station;
-    long seq;
+    final WeighedParcels parcels = new WeighedParcels("ST-1", TRUE_GRAMS, TARES);
 
     @BeforeEach
     void catalogue() {
@@ -57,37 +48,8 @@ class LearnedWeightsTest extends ApiKeyHubTest {
         assertThat(hub.put("/api/v1/orders/" + id, key, body).statusCode()).isLessThan(300);
     }
 
-    /** Sixty mixed parcels, weighed with +/-1.5 % per unit and box and +/-2 g on the scale. */
     void shipMixedParcels(int count, long seed) {
-        Random random = new Random(seed);
-        List<String> skus = List.of("LAMP", "MUG", "TEA");
-        JsonArray events = new JsonArray();
-        for (int p = 0; p < count; p++) {
-            Map<String, Integer> items = new TreeMap<>();
-            int kinds = 1 + random.nextInt(3);
-            while (items.size() < kinds) {
-                items.put(skus.get(random.nextInt(3)), 1 + random.nextInt(3));
-            }
-            Optional<String> box = random.nextBoolean() ? Optional.of("M") : Optional.empty();
-            double grams = TARES.get(box) * (1 + (random.nextDouble() - 0.5) * 0.03) + (random.nextDouble() - 0.5) * 4;
-            for (Map.Entry<String, Integer> item : items.entrySet()) {
-                for (int u = 0; u < item.getValue(); u++) {
-                    grams += TRUE_GRAMS.get(item.getKey()) * (1 + (random.nextDouble() - 0.5) * 0.03);
-                }
-            }
-            events.add(parcelClosed("SO-1", items, box, Optional.of(grams), Optional.empty()));
-        }
-        post(events);
-    }
-
-    JsonObject parcelClosed(String orderId, Map<String, Integer> items, Optional<String> box, Optional<Double> grams,
-            Optional<String> supervisor) {
-        Parcel parcel = new Parcel(1, box, Optional.empty(), items, grams, Optional.empty(), Optional.empty());
-        PackEvent event = new PackEvent(EventKind.PARCEL_CLOSED, Verdict.PARCEL_CLOSED, hub.clock.instant(), "ST-1",
-                Optional.empty(), Optional.of(orderId), 1, Optional.empty(), Optional.empty(), "PCK-NEWBOX", 0,
-                Optional.empty(), Optional.empty(), "Parcel 1 closed", supervisor, supervisor.map(s -> "WEIGHT-OK"),
-                Optional.of(parcel));
-        return PackEventCodec.toJson(new StationEvent(UUID.randomUUID(), ++seq, event));
+        post(new JsonArray(new java.util.ArrayList<Object>(parcels.mixed("SO-1", count, seed, hub.clock.instant()))));
     }
 
     void post(JsonArray events) {
@@ -159,22 +121,15 @@ class LearnedWeightsTest extends ApiKeyHubTest {
         JsonArray wrong = new JsonArray();
         // more lamps weighing 600 g than right ones: were they fitted, no robust fit could outvote them
         for (int i = 0; i < 100; i++) {
-            wrong.add(parcelClosed("SO-1", Map.of("LAMP", 1), Optional.of("M"), Optional.of(780.0), Optional.of("SUP1")));
-            wrong.add(parcelClosed("SO-BAD", Map.of("LAMP", 2), Optional.of("M"), Optional.of(1380.0), Optional.empty()));
+            wrong.add(parcels.closed("SO-1", Map.of("LAMP", 1), Optional.of("M"), 780.0, Optional.of("SUP1"), hub.clock.instant()));
+            wrong.add(parcels.closed("SO-BAD", Map.of("LAMP", 2), Optional.of("M"), 1380.0, Optional.empty(), hub.clock.instant()));
         }
-        wrong.add(shorted("SO-BAD"));
+        wrong.add(parcels.shorted("SO-BAD", hub.clock.instant()));
         post(wrong);
 
         await(hub.verticle.weights().refitIfNew());
 
         assertThat(json(hub.get("/api/v1/orders/SO-BAD", key)).getString("status")).isEqualTo("EXCEPTION");
         assertThat(weightsReport("").get("LAMP").getDouble("learnedGrams")).isCloseTo(900, within(10.0));
-    }
-
-    JsonObject shorted(String orderId) {
-        PackEvent event = new PackEvent(EventKind.SHORTED, Verdict.COMMAND_ACCEPTED, hub.clock.instant(), "ST-1",
-                Optional.empty(), Optional.of(orderId), 1, Optional.empty(), Optional.empty(), "PCK-SHORT", 0,
-                Optional.empty(), Optional.empty(), "Order shorted", Optional.empty(), Optional.empty());
-        return PackEventCodec.toJson(new StationEvent(UUID.randomUUID(), ++seq, event));
     }
 }
