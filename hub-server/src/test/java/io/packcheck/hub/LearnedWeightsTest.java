@@ -70,7 +70,8 @@ class LearnedWeightsTest extends ApiKeyHubTest {
 
     @Test
     void learnsWeightsFromWeighedParcelsAndReportsTheCatalogueWeightThatDisagrees() {
-        shipMixedParcels(60, 1);
+        // a box's tare hides under its contents' spread: it takes more parcels than a unit weight
+        shipMixedParcels(300, 1);
 
         List<String> changed = await(hub.verticle.weights().refitIfNew());
 
@@ -86,6 +87,11 @@ class LearnedWeightsTest extends ApiKeyHubTest {
         assertThat(report.get("TEA").getDouble("learnedGrams")).isCloseTo(120, within(5.0));
         assertThat(report.get("TEA").getBoolean("disagrees")).isTrue();
         assertThat(weightsReport("?disagreeing=true")).containsOnlyKeys("TEA");
+        JsonArray tares = json(hub.get("/api/v1/reports/weights", key)).getJsonArray("tares");
+        assertThat(tares.stream().map(JsonObject.class::cast).collect(Collectors.toMap(
+                t -> String.valueOf(t.getString("box")), t -> t.getDouble("grams"))))
+                .hasEntrySatisfying("M", grams -> assertThat(grams).isCloseTo(180, within(5.0)))
+                .hasEntrySatisfying("null", grams -> assertThat(grams).isCloseTo(60, within(5.0)));
     }
 
     @Test

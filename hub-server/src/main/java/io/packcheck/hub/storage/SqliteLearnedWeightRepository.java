@@ -175,6 +175,22 @@ public final class SqliteLearnedWeightRepository implements LearnedWeightStore {
         });
     }
 
+    @Override
+    public Map<Optional<String>, Learned> tares() {
+        return db.transaction(c -> {
+            Map<Optional<String>, Learned> tares = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT box, grams, parcels, spread FROM learned_tare ORDER BY box")) {
+                while (rs.next()) {
+                    String box = rs.getString(1);
+                    tares.put(box.isEmpty() ? Optional.empty() : Optional.of(box),
+                            new Learned(rs.getDouble(2), rs.getInt(3), rs.getDouble(4)));
+                }
+            }
+            return tares;
+        });
+    }
+
     /** The learned weight stations get with the item, if any; inside the feed's transaction. */
     static Optional<Double> learnedGrams(Connection c, String sku) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT grams FROM learned_weight WHERE sku = ?")) {

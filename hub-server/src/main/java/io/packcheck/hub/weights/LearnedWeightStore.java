@@ -41,4 +41,7 @@ public interface LearnedWeightStore {
     }
 
     List<WeightRow> weights();
+
+    /** Learned box tares by box type code; empty: the station's default box. */
+    Map<Optional<String>, Learned> tares();
 }
