@@ -1,6 +1,7 @@
 package io.packcheck.station;
 
 import io.packcheck.station.cli.ConfigCommand;
+import io.packcheck.station.cli.EmulateScaleCommand;
 import io.packcheck.station.cli.ImportCommand;
 import io.packcheck.station.cli.ParseCommand;
 import io.packcheck.station.cli.RepairCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = StationMain.Version.class,
         description = "PackCheck station agent: checks every scan at a pack station against the order.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ParseCommand.class, ImportCommand.class, ConfigCommand.class,
-            RepairCommand.class})
+            RepairCommand.class, EmulateScaleCommand.class})
 public final class StationMain implements Runnable {
 
     public static void main(String[] args) {

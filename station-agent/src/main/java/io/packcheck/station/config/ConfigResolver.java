@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -209,9 +210,23 @@ public final class ConfigResolver {
             }).orElse(false);
             int retentionDays = value(Setting.OUTBOX_RETENTION_DAYS)
                     .map(v -> integer(Setting.OUTBOX_RETENTION_DAYS, v, 1, 3650)).orElse(7);
+            Optional<String> scale = value(Setting.SCALE).filter(v -> !v.isBlank() && !v.equals("none"));
+            String scaleProfile = profile(Setting.SCALE_PROFILE, StationConfig.DEFAULT_SCALE_PROFILE);
+            int settleMillis = value(Setting.SCALE_SETTLE_TIMEOUT_MILLIS)
+                    .map(v -> integer(Setting.SCALE_SETTLE_TIMEOUT_MILLIS, v, 100, 60_000))
+                    .orElse((int) StationConfig.DEFAULT_SCALE_SETTLE_TIMEOUT.toMillis());
+            boolean requireLabel = bool(Setting.REQUIRE_LABEL);
+            int tareGrams = value(Setting.DEFAULT_TARE_GRAMS).map(v -> integer(Setting.DEFAULT_TARE_GRAMS, v, 0, 100_000)).orElse(0);
+            int toleranceGrams = value(Setting.WEIGHT_TOLERANCE_GRAMS)
+                    .map(v -> integer(Setting.WEIGHT_TOLERANCE_GRAMS, v, 0, 100_000))
+                    .orElse(StationConfig.DEFAULT_WEIGHT_TOLERANCE_GRAMS);
+            double tolerancePercent = value(Setting.WEIGHT_TOLERANCE_PERCENT)
+                    .map(this::percent).orElse(StationConfig.DEFAULT_WEIGHT_TOLERANCE_PERCENT);
+            Optional<Pattern> labelPattern = value(Setting.LABEL_PATTERN).filter(v -> !v.isEmpty()).map(this::labelPattern);
             StationConfig config = new StationConfig(stationId, scanner, scannerProfile, lights, lightProfile, pins,
                     hub, token, tokenFile, hubCa, data, screenPort, screenBind, screenHosts, screenSecret, zone, loginRequired,
-                    Duration.ofDays(retentionDays), typedItemData);
+                    Duration.ofDays(retentionDays), typedItemData, scale, scaleProfile, Duration.ofMillis(settleMillis),
+                    requireLabel, tareGrams, toleranceGrams, tolerancePercent, labelPattern);
             return new EffectiveConfig(config, sources, file);
         }
 
@@ -227,12 +242,46 @@ public final class ConfigResolver {
 
         /** A shipped profile's name, or the path of a site's own profile file (checked when it is loaded). */
         private String profile(Setting s) {
-            String name = value(s).orElse("generic");
+            return profile(s, "generic");
+        }
+
+        private String profile(Setting s, String fallback) {
+            String name = value(s).orElse(fallback);
             if (!PROFILE.matcher(name).matches() && !name.endsWith(".json")) {
                 throw bad(s, "'" + name + "' is not a profile name (lower-case letters, digits, '.', '_', '-')"
                         + " or the path of a .json profile file");
             }
             return name;
+        }
+
+        private boolean bool(Setting s) {
+            return value(s).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw bad(s, "'" + v + "' must be true or false");
+            }).orElse(false);
+        }
+
+        private double percent(String text) {
+            double p;
+            try {
+                p = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw bad(Setting.WEIGHT_TOLERANCE_PERCENT, "'" + text + "' is not a number, e.g. 5 or 2.5");
+            }
+            if (!(p >= 0 && p <= 100)) {
+                throw bad(Setting.WEIGHT_TOLERANCE_PERCENT, text + " is out of range 0-100");
+            }
+            return p;
+        }
+
+        private Pattern labelPattern(String text) {
+            try {
+                return Pattern.compile(text);
+            } catch (PatternSyntaxException e) {
+                throw bad(Setting.LABEL_PATTERN, "'" + text + "' is not a valid Java regular expression: "
+                        + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+            }
         }
 
         private Map<String, Integer> pins(String text) {

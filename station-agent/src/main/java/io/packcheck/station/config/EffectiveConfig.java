@@ -46,6 +46,15 @@ public record EffectiveConfig(StationConfig config, Map<Setting, Source> sources
         line(lines, Setting.PACKER_LOGIN_REQUIRED, Boolean.toString(c.packerLoginRequired()));
         line(lines, Setting.OUTBOX_RETENTION_DAYS, Long.toString(c.outboxRetention().toDays()));
         line(lines, Setting.TYPED_ITEM_DATA, Boolean.toString(c.typedItemData()));
+        line(lines, Setting.SCALE, c.scale().orElse("(none: parcels are not weighed)"));
+        line(lines, Setting.SCALE_PROFILE, c.scaleProfile());
+        line(lines, Setting.SCALE_SETTLE_TIMEOUT_MILLIS, Long.toString(c.scaleSettleTimeout().toMillis()));
+        line(lines, Setting.REQUIRE_LABEL, Boolean.toString(c.requireLabel()));
+        line(lines, Setting.DEFAULT_TARE_GRAMS, Integer.toString(c.defaultTareGrams()));
+        line(lines, Setting.WEIGHT_TOLERANCE_GRAMS, Integer.toString(c.weightToleranceGrams()));
+        line(lines, Setting.WEIGHT_TOLERANCE_PERCENT, new java.math.BigDecimal(Double.toString(c.weightTolerancePercent()))
+                .stripTrailingZeros().toPlainString());
+        line(lines, Setting.LABEL_PATTERN, c.labelPattern().map(java.util.regex.Pattern::pattern).orElse("(none)"));
         return lines;
     }
 
@@ -60,6 +69,6 @@ public record EffectiveConfig(StationConfig config, Map<Setting, Source> sources
     }
 
     private void line(List<String> lines, Setting setting, String value) {
-        lines.add(String.format("%-20s = %-40s (%s)", setting.key(), value, sources.get(setting)));
+        lines.add(String.format("%-24s = %-40s (%s)", setting.key(), value, sources.get(setting)));
     }
 }

@@ -23,7 +23,15 @@ public enum Setting {
     TIME_ZONE("timeZone", "--time-zone", "PACKCHECK_TIME_ZONE"),
     PACKER_LOGIN_REQUIRED("packerLoginRequired", "--packer-login-required", "PACKCHECK_PACKER_LOGIN_REQUIRED"),
     OUTBOX_RETENTION_DAYS("outboxRetentionDays", "--outbox-retention-days", "PACKCHECK_OUTBOX_RETENTION_DAYS"),
-    TYPED_ITEM_DATA("typedItemData", "--typed-item-data", "PACKCHECK_TYPED_ITEM_DATA");
+    TYPED_ITEM_DATA("typedItemData", "--typed-item-data", "PACKCHECK_TYPED_ITEM_DATA"),
+    SCALE("scale", "--scale", "PACKCHECK_SCALE"),
+    SCALE_PROFILE("scaleProfile", "--scale-profile", "PACKCHECK_SCALE_PROFILE"),
+    SCALE_SETTLE_TIMEOUT_MILLIS("scaleSettleTimeoutMillis", "--scale-settle-timeout-millis", "PACKCHECK_SCALE_SETTLE_TIMEOUT_MILLIS"),
+    REQUIRE_LABEL("requireLabel", "--require-label", "PACKCHECK_REQUIRE_LABEL"),
+    DEFAULT_TARE_GRAMS("defaultTareGrams", "--default-tare-grams", "PACKCHECK_DEFAULT_TARE_GRAMS"),
+    WEIGHT_TOLERANCE_GRAMS("weightToleranceGrams", "--weight-tolerance-grams", "PACKCHECK_WEIGHT_TOLERANCE_GRAMS"),
+    WEIGHT_TOLERANCE_PERCENT("weightTolerancePercent", "--weight-tolerance-percent", "PACKCHECK_WEIGHT_TOLERANCE_PERCENT"),
+    LABEL_PATTERN("labelPattern", "--label-pattern", "PACKCHECK_LABEL_PATTERN");
 
     private final String key;
     private final String flag;

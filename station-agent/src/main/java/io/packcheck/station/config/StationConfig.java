@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The station's effective configuration, checked: every value here is usable.
@@ -28,6 +29,14 @@ import java.util.Optional;
  * @param packerLoginRequired whether a packer must scan a badge before the first order
  * @param outboxRetention     how long confirmed events stay before the housekeeper purges them
  * @param typedItemData       whether an item's expiry date, lot or serial may be typed instead of scanned
+ * @param scale               the serial port of the parcel scale; empty: parcels are not weighed
+ * @param scaleProfile        the hardware profile of the scale model (a shipped name or a .json path)
+ * @param scaleSettleTimeout  how long one weighing waits for the scale to settle
+ * @param requireLabel        whether every parcel needs its shipping label scanned before the order is complete
+ * @param defaultTareGrams    the box weight counted when no box type was scanned
+ * @param weightToleranceGrams   how far a parcel may weigh off its expected weight, at least
+ * @param weightTolerancePercent how far, as a percentage of the expected weight, when that is more than the grams
+ * @param labelPattern        a scanned code matching this in full is a shipping label; empty: none is recognised this way
  */
 public record StationConfig(
         String stationId,
@@ -48,10 +57,23 @@ public record StationConfig(
         ZoneId timeZone,
         boolean packerLoginRequired,
         Duration outboxRetention,
-        boolean typedItemData) {
+        boolean typedItemData,
+        Optional<String> scale,
+        String scaleProfile,
+        Duration scaleSettleTimeout,
+        boolean requireLabel,
+        int defaultTareGrams,
+        int weightToleranceGrams,
+        double weightTolerancePercent,
+        Optional<Pattern> labelPattern) {
 
     /** The packer screen's default address: this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
+    /** The scale profile used when none is named. */
+    public static final String DEFAULT_SCALE_PROFILE = "mt-sics";
+    public static final Duration DEFAULT_SCALE_SETTLE_TIMEOUT = Duration.ofMillis(3000);
+    public static final int DEFAULT_WEIGHT_TOLERANCE_GRAMS = 20;
+    public static final double DEFAULT_WEIGHT_TOLERANCE_PERCENT = 5;
 
     public StationConfig {
         lightPins = Map.copyOf(lightPins);
@@ -69,6 +91,34 @@ public record StationConfig(
         this(stationId, scannerPort, scannerProfile, lights, lightProfile, lightPins, hub, token, tokenFile, hubCa,
                 dataDir, screenPort, LOOPBACK, List.of(), Optional.empty(), timeZone, packerLoginRequired, outboxRetention,
                 false);
+    }
+
+    /** A station without a scale, on the default weighing settings. */
+    public StationConfig(String stationId, Optional<String> scannerPort, String scannerProfile, LightsMode lights,
+                         String lightProfile, Map<String, Integer> lightPins, Optional<URI> hub, Optional<Secret> token,
+                         Optional<Path> tokenFile, Optional<Path> hubCa, Path dataDir, int screenPort, String screenBind,
+                         List<String> screenHosts, Optional<Secret> screenSecret, ZoneId timeZone,
+                         boolean packerLoginRequired, Duration outboxRetention, boolean typedItemData) {
+        this(stationId, scannerPort, scannerProfile, lights, lightProfile, lightPins, hub, token, tokenFile, hubCa,
+                dataDir, screenPort, screenBind, screenHosts, screenSecret, timeZone, packerLoginRequired, outboxRetention,
+                typedItemData, Optional.empty(), DEFAULT_SCALE_PROFILE, DEFAULT_SCALE_SETTLE_TIMEOUT, false, 0,
+                DEFAULT_WEIGHT_TOLERANCE_GRAMS, DEFAULT_WEIGHT_TOLERANCE_PERCENT, Optional.empty());
+    }
+
+    /** This configuration with a scale on {@code port} read with {@code profile}. */
+    public StationConfig withScale(String port, String profile) {
+        return new StationConfig(stationId, scannerPort, scannerProfile, lights, lightProfile, lightPins, hub, token,
+                tokenFile, hubCa, dataDir, screenPort, screenBind, screenHosts, screenSecret, timeZone, packerLoginRequired,
+                outboxRetention, typedItemData, Optional.of(port), profile, scaleSettleTimeout, requireLabel,
+                defaultTareGrams, weightToleranceGrams, weightTolerancePercent, labelPattern);
+    }
+
+    /**
+     * How far a parcel expected to weigh {@code expectedGrams} may weigh off: the larger of the grams and the
+     * percentage of the expected weight.
+     */
+    public double weightTolerance(double expectedGrams) {
+        return Math.max(weightToleranceGrams, Math.abs(expectedGrams) * weightTolerancePercent / 100);
     }
 
     /** How the indicator is driven. */

@@ -78,6 +78,35 @@ public final class StationOptions {
     @Option(names = "--outbox-retention-days", paramLabel = "DAYS", description = "Days confirmed events are kept (default: 7).")
     String outboxRetentionDays;
 
+    @Option(names = "--scale", paramLabel = "PORT", description = "Serial port of the parcel scale, e.g. /dev/ttyUSB0 (default: none, parcels are not weighed).")
+    String scale;
+
+    @Option(names = "--scale-profile", paramLabel = "NAME", description = "Scale hardware profile, or the path of a .json profile (default: mt-sics).")
+    String scaleProfile;
+
+    @Option(names = "--scale-settle-timeout-millis", paramLabel = "MS",
+            description = "How long a weighing waits for the scale to settle (default: 3000).")
+    String scaleSettleTimeoutMillis;
+
+    @Option(names = "--require-label", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "Every parcel needs its shipping label scanned before the order is complete (default: false).")
+    String requireLabel;
+
+    @Option(names = "--default-tare-grams", paramLabel = "G", description = "Box weight added when no box type is scanned (default: 0).")
+    String defaultTareGrams;
+
+    @Option(names = "--weight-tolerance-grams", paramLabel = "G",
+            description = "A parcel may weigh this much off its expected weight, or the percentage, whichever is larger (default: 20).")
+    String weightToleranceGrams;
+
+    @Option(names = "--weight-tolerance-percent", paramLabel = "PCT",
+            description = "A parcel may weigh this percentage off its expected weight, or the grams, whichever is larger (default: 5).")
+    String weightTolerancePercent;
+
+    @Option(names = "--label-pattern", paramLabel = "REGEX",
+            description = "Java regular expression a scanned code must match in full to count as a shipping label (default: none).")
+    String labelPattern;
+
     /** The config file flag, if given. */
     public Optional<String> configFile() {
         return Optional.ofNullable(config);
@@ -105,6 +134,14 @@ public final class StationOptions {
         put(flags, Setting.PACKER_LOGIN_REQUIRED, packerLoginRequired);
         put(flags, Setting.OUTBOX_RETENTION_DAYS, outboxRetentionDays);
         put(flags, Setting.TYPED_ITEM_DATA, typedItemData);
+        put(flags, Setting.SCALE, scale);
+        put(flags, Setting.SCALE_PROFILE, scaleProfile);
+        put(flags, Setting.SCALE_SETTLE_TIMEOUT_MILLIS, scaleSettleTimeoutMillis);
+        put(flags, Setting.REQUIRE_LABEL, requireLabel);
+        put(flags, Setting.DEFAULT_TARE_GRAMS, defaultTareGrams);
+        put(flags, Setting.WEIGHT_TOLERANCE_GRAMS, weightToleranceGrams);
+        put(flags, Setting.WEIGHT_TOLERANCE_PERCENT, weightTolerancePercent);
+        put(flags, Setting.LABEL_PATTERN, labelPattern);
         return flags;
     }
 

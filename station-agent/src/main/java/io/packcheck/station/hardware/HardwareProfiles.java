@@ -7,9 +7,11 @@ import io.packcheck.station.lights.Pattern;
 import io.packcheck.station.lights.Signal;
 import io.packcheck.station.lights.SignalPatterns;
 import io.packcheck.station.lights.TowerState;
+import io.packcheck.station.scale.ScaleProtocol;
 import io.packcheck.station.scanner.Framing;
 import io.packcheck.station.scanner.SerialSettings;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -48,16 +51,43 @@ public final class HardwareProfiles {
         return index().getJsonArray("lights").stream().map(Object::toString).toList();
     }
 
+    /** The names of the scale profiles shipped in the jar. */
+    public static List<String> scaleNames() {
+        return index().getJsonArray("scales").stream().map(Object::toString).toList();
+    }
+
     /** A shipped scanner profile by name, or a profile file by path. */
     public static ScannerProfile scanner(String nameOrPath) {
         Source s = source(nameOrPath, "scanners", scannerNames(), "scanner");
         return parseScanner(s.file(), s.text());
     }
 
-    /** A shipped light profile by name, or a profile file by path. */
+    /**
+     * A shipped light profile by name, or by a name it had before (see {@link LightProfile#formerIds()}), or a
+     * profile file by path.
+     */
     public static LightProfile lights(String nameOrPath) {
-        Source s = source(nameOrPath, "lights", lightNames(), "light");
+        String name = renamedLight(nameOrPath).orElse(nameOrPath);
+        Source s = source(name, "lights", lightNames(), "light");
         return parseLights(s.file(), s.text());
+    }
+
+    /** The shipped light profile that carried {@code oldName} before it was renamed, if one did. */
+    private static Optional<String> renamedLight(String oldName) {
+        List<String> current = lightNames();
+        if (current.contains(oldName) || oldName.endsWith(".json") || Files.exists(Path.of(oldName))) {
+            return Optional.empty();
+        }
+        return current.stream().filter(name -> {
+            String resource = ROOT + "lights/" + name + ".json";
+            return parseLights(resource, resource(resource)).formerIds().contains(oldName);
+        }).findFirst();
+    }
+
+    /** A shipped scale profile by name, or a profile file by path. */
+    public static ScaleProfile scale(String nameOrPath) {
+        Source s = source(nameOrPath, "scales", scaleNames(), "scale");
+        return parseScale(s.file(), s.text());
     }
 
     private record Source(String file, String text) {
@@ -127,10 +157,30 @@ public final class HardwareProfiles {
         return new ScannerProfile(id, model, connection, settings, frames, aim, badScan);
     }
 
+    static ScaleProfile parseScale(String file, String text) {
+        Fields root = Fields.of(file, text);
+        root.only("id", "model", "protocol", "serial", "checksum", "notes");
+        String id = root.string("id");
+        String model = root.string("model");
+        ScaleProtocol protocol = root.choice("protocol", ScaleProtocol.class);
+        Fields serial = root.object("serial");
+        serial.only("baud", "dataBits", "parity", "stopBits", "flowControl");
+        SerialSettings settings = serial.build("serial", () -> new SerialSettings(serial.integer("baud"),
+                serial.integer("dataBits"), serial.choice("parity", SerialSettings.Parity.class),
+                serial.integer("stopBits"), serial.choice("flowControl", SerialSettings.FlowControl.class)));
+        boolean checksum = root.has("checksum") && root.bool("checksum");
+        if (root.has("checksum") && protocol != ScaleProtocol.TOLEDO_CONTINUOUS) {
+            throw new ProfileException(file, "checksum", "only applies to protocol "
+                    + ScaleProtocol.TOLEDO_CONTINUOUS.key() + ", and this profile's protocol is " + protocol.key());
+        }
+        return new ScaleProfile(id, model, protocol, settings, checksum);
+    }
+
     static LightProfile parseLights(String file, String text) {
         Fields root = Fields.of(file, text);
-        root.only("id", "board", "outputs", "button", "signals", "conditions", "notes");
+        root.only("id", "formerIds", "board", "outputs", "button", "signals", "conditions", "notes");
         String id = root.string("id");
+        List<String> formerIds = root.has("formerIds") ? root.strings("formerIds") : List.of();
         String board = root.string("board");
 
         Fields outputs = root.object("outputs");
@@ -190,7 +240,8 @@ public final class HardwareProfiles {
                 }
             }
         }
-        return new LightProfile(id, board, pins, button, SignalPatterns.defaults().overriddenBy(signals, conditions));
+        return new LightProfile(id, formerIds, board, pins, button,
+                SignalPatterns.defaults().overriddenBy(signals, conditions));
     }
 
     private static TowerState towerState(Fields f) {
@@ -255,6 +306,21 @@ public final class HardwareProfiles {
                 throw new ProfileException(file, name(field), "must be a non-empty string, was " + v);
             }
             return s;
+        }
+
+        List<String> strings(String field) {
+            Object v = required(field);
+            if (!(v instanceof JsonArray array)) {
+                throw new ProfileException(file, name(field), "must be a list of names, was " + v);
+            }
+            List<String> names = new ArrayList<>();
+            for (Object item : array) {
+                if (!(item instanceof String s) || s.isBlank()) {
+                    throw new ProfileException(file, name(field), "must be a list of non-empty names, found " + item);
+                }
+                names.add(s);
+            }
+            return List.copyOf(names);
         }
 
         int integer(String field) {

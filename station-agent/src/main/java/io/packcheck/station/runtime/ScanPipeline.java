@@ -252,7 +252,10 @@ final class ScanPipeline {
         PackSession before = session;
         session = outcome.session();
         bindLabels(before, outcome);
-        signal(SignalPolicy.of(cause, before, outcome));
+        if (outcome.verdict() != Verdict.WEIGHING) {
+            // the scale answers within its settle timeout, and the verdict it brings is what the tower shows
+            signal(SignalPolicy.of(cause, before, outcome));
+        }
         screen.outcome(before, outcome);
         publish();
         if (outcome.verdict() == Verdict.WEIGHING && session.weighing() && !session.locked()) {

@@ -2,7 +2,10 @@ package io.packcheck.station.runtime;
 
 import com.pi4j.context.Context;
 import io.packcheck.core.barcode.ScanParser;
+import io.packcheck.core.label.ShippingLabels;
 import io.packcheck.core.verify.PackRules;
+import io.packcheck.core.verify.ParcelPolicy;
+import io.packcheck.core.verify.ScaleReading;
 import io.packcheck.core.verify.PackSession;
 import io.packcheck.station.config.ConfigException;
 import io.packcheck.station.config.Secret;
@@ -11,6 +14,7 @@ import io.packcheck.station.enrol.JdkHttpEnroller;
 import io.packcheck.station.config.StationConfig;
 import io.packcheck.station.hardware.HardwareProfiles;
 import io.packcheck.station.hardware.LightProfile;
+import io.packcheck.station.hardware.ScaleProfile;
 import io.packcheck.station.hardware.ScannerProfile;
 import io.packcheck.station.hub.HubLink;
 import io.packcheck.station.hub.HubLinkSettings;
@@ -26,6 +30,9 @@ import io.packcheck.station.lights.Pi4jButton;
 import io.packcheck.station.lights.Pi4jLights;
 import io.packcheck.station.lights.SignalPatterns;
 import io.packcheck.station.lights.TowerState;
+import io.packcheck.station.scale.JsscScale;
+import io.packcheck.station.scale.Scale;
+import io.packcheck.station.scale.Weighing;
 import io.packcheck.station.scanner.HostCommands;
 import io.packcheck.station.scanner.JsscScanner;
 import io.packcheck.station.scanner.Scanner;
@@ -55,7 +62,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running station agent: the database, the lights, the scanner, the packer screen and the pack station
+ * A running station agent: the database, the lights, the scanner, the scale, the packer screen and the pack station
  * built from the configuration and started in order; {@link #close()} stops them in the reverse order,
  * leaving the lights in their safe state.
  */
@@ -77,6 +84,8 @@ public final class StationAgent implements AutoCloseable {
     private LightTower tower;
     private PackStation station;
     private Optional<Scanner> scanner = Optional.empty();
+    /** The parcel scale when one is configured; opened here, weighed by the pack flow, closed on shutdown. */
+    private Optional<Scale> parcelScale = Optional.empty();
     private Optional<Button> button = Optional.empty();
     private volatile Optional<Vertx> vertx = Optional.empty();
     private volatile Optional<HubLink> hub = Optional.empty();
@@ -123,6 +132,15 @@ public final class StationAgent implements AutoCloseable {
         return scanner.map(Scanner::state);
     }
 
+    /**
+     * The parcel scale, for the pack flow to weigh a parcel when it closes; empty when no scale port is configured.
+     * {@link Scale#weigh} blocks up to its timeout ({@link StationConfig#scaleSettleTimeout()}): call it off the station
+     * thread.
+     */
+    public Optional<Scale> scale() {
+        return parcelScale;
+    }
+
     /** The station's database; {@code run} listens on it for damage ({@link StationDatabase#onDamage}). */
     public StationDatabase database() {
         return db;
@@ -133,13 +151,35 @@ public final class StationAgent implements AutoCloseable {
         return station;
     }
 
+    /** How this station closes parcels: weighed when a scale is configured, labels as the settings say. */
+    static ParcelPolicy parcelPolicy(StationConfig config) {
+        return new ParcelPolicy(config.scale().isPresent(), config.requireLabel(), config.defaultTareGrams(),
+                config.weightToleranceGrams(), config.weightTolerancePercent(), new ShippingLabels(config.labelPattern()));
+    }
+
+    /** The scale's answer in the pack rules' terms, with the packer's words for a scale that gave no weight. */
+    static ScaleReading reading(Weighing weighing) {
+        if (weighing instanceof Weighing.Settled settled) {
+            return new ScaleReading.Settled(settled.grams());
+        }
+        if (weighing instanceof Weighing.NotSettled moving) {
+            return new ScaleReading.NotReady("the scale is not settling" + moving.lastGrams()
+                    .map(g -> String.format(Locale.UK, " (last %,d g)", Math.round(g))).orElse(""));
+        }
+        return new ScaleReading.NotReady(((Weighing.Unavailable) weighing).reason());
+    }
+
     private void open(StationConfig config, boolean stationIdGiven, PrintStream console) {
         Clock clock = Clock.system(config.timeZone());
         // profiles first: a bad profile must stop the agent before it touches the database or the pins
         Optional<ScannerProfile> scannerProfile = config.scannerPort().map(p -> scannerProfile(config.scannerProfile()));
         Optional<LightProfile> lightProfile = GENERIC.equals(config.lightProfile())
                 ? Optional.empty() : Optional.of(HardwareProfiles.lights(config.lightProfile()));
+        lightProfile.filter(p -> p.formerIds().contains(config.lightProfile())).ifPresent(p -> LOG.warn(
+                "light profile {} is now called {} (same pins and levels); the old name keeps working, but put the new one in the configuration",
+                config.lightProfile(), p.id()));
         SignalPatterns patterns = lightProfile.map(LightProfile::patterns).orElse(SignalPatterns.defaults());
+        Optional<ScaleProfile> scaleProfile = config.scale().map(p -> HardwareProfiles.scale(config.scaleProfile()));
 
         db = StationDatabase.openIn(config.dataDir());
         // from here on, what another process (an import) commits is noticed by the cache watch below
@@ -161,6 +201,8 @@ public final class StationAgent implements AutoCloseable {
 
         scanner = scannerProfile.map(profile -> new JsscScanner(config.scannerPort().get(), profile.serial(),
                 profile.framing(), JsscScanner.defaultBackoff()));
+        parcelScale = scaleProfile.map(profile -> new JsscScale(config.scale().get(), profile.serial(), profile.protocol(),
+                profile.checksum(), JsscScale.defaultBackoff()));
         Optional<HostCommands> hostCommands = scanner.flatMap(sc -> scannerProfile.get().badScan()
                 .map(command -> new HostCommands(sc, Optional.of(command))));
 
@@ -193,7 +235,7 @@ public final class StationAgent implements AutoCloseable {
         station = new PackStation(new PackStation.Parts(
                 stationId,
                 new ScanParser(clock),
-                new PackRules(config.timeZone(), config.packerLoginRequired(), config.typedItemData()),
+                new PackRules(config.timeZone(), config.packerLoginRequired(), config.typedItemData(), parcelPolicy(config)),
                 cache,
                 sessions,
                 outbox,
@@ -205,7 +247,8 @@ public final class StationAgent implements AutoCloseable {
                 config.timeZone(),
                 config.scannerPort().isPresent() ? Optional.empty()
                         : Optional.of("No scanner port configured: type codes in the field below, or use a keyboard-wedge scanner"),
-                enrolling));
+                enrolling,
+                parcelScale.map(sc -> () -> reading(sc.weigh(config.scaleSettleTimeout())))));
         typedTo.set(station);
         news.deliverTo(station);
 
@@ -229,11 +272,12 @@ public final class StationAgent implements AutoCloseable {
                     SCREEN_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        LOG.info("station {} ready in {} ms: packer screen {}; scanner {}; lights {}; data {}; hub {}",
+        LOG.info("station {} ready in {} ms: packer screen {}; scanner {}; scale {}; lights {}; data {}; hub {}",
                 stationId,
                 ManagementFactory.getRuntimeMXBean().getUptime(),
                 screenPort.map(p -> screenUrl(config.screenBind(), p)).orElse("off (--screen-port 0)"),
                 config.scannerPort().map(p -> p + " (" + scannerProfile.get().id() + ")").orElse("none (typed codes only)"),
+                config.scale().map(p -> p + " (" + scaleProfile.get().id() + ")").orElse("none (parcels are not weighed)"),
                 config.lights().name().toLowerCase(Locale.ROOT),
                 config.dataDir().toAbsolutePath(),
                 hubUri.map(uri -> uri + (config.hub().isEmpty() ? " (stored enrolment)" : ""))
@@ -338,6 +382,7 @@ public final class StationAgent implements AutoCloseable {
             }
         });
         quietly("scanner", () -> scanner.ifPresent(Scanner::close));
+        quietly("scale", () -> parcelScale.ifPresent(Scale::close));
         quietly("hub link", () -> hub.ifPresent(HubLink::close));
         quietly("packer screen", () -> {
             if (screen.isPresent()) {

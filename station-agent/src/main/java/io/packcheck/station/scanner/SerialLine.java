@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open serial device of this JVM with the one thread that reads it, shared by every scanner that is
- * opened on that device in turn.
+ * One open serial device of this JVM with the one thread that reads it, shared by every scanner (or scale) that
+ * is opened on that device in turn.
  *
  * <p>Why it outlives the scanner: the reader blocks in jssc's {@code readBytes(1)}, a native {@code poll(2)}
  * without timeout. Measured with jssc 2.10.2 on a socat pty: closing the port does not wake that poll, nor
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * is after an unplug, when the read no longer parks but spins on the hung-up device and sees the close at
  * its next poll, microseconds later; no port opens in this JVM until it has.
  */
-final class SerialLine {
+public final class SerialLine {
 
     private static final Logger log = LoggerFactory.getLogger(SerialLine.class);
 
@@ -41,12 +41,12 @@ final class SerialLine {
     private static final Duration READER_OUT_TIMEOUT = Duration.ofSeconds(1);
 
     /** Exception type of {@link #attach} while another scanner of this JVM reads the device. */
-    static final String IN_USE = "Port in use by another scanner of this agent";
+    public static final String IN_USE = "Port in use by another device reader of this agent";
 
     private static final Map<String, SerialLine> LINES = new HashMap<>();
 
     /** Receives what the line reads, on the reader thread, and the news that the device is gone. */
-    interface Sink {
+    public interface Sink {
 
         void bytes(byte[] chunk, long receivedNanos);
 
@@ -79,7 +79,7 @@ final class SerialLine {
      * Attaches {@code sink} to the open line of {@code device} (its real path), opening the device when no
      * line has it. Refused with exception type {@link #IN_USE} while another sink is attached.
      */
-    static SerialLine attach(String device, SerialSettings settings, Sink sink) throws SerialPortException {
+    public static SerialLine attach(String device, SerialSettings settings, Sink sink) throws SerialPortException {
         synchronized (LINES) {
             SerialLine line = LINES.get(device);
             // a device unplugged and plugged back within one health check comes back under the same name
@@ -139,7 +139,7 @@ final class SerialLine {
      * ended (or at once when called from that delivery). The port stays open for the reader, see the class
      * comment.
      */
-    void detach(Sink from) {
+    public void detach(Sink from) {
         synchronized (lock) {
             if (sink == from) {
                 sink = null;
@@ -147,11 +147,11 @@ final class SerialLine {
         }
     }
 
-    String device() {
+    public String device() {
         return device;
     }
 
-    boolean write(byte[] bytes) throws SerialPortException {
+    public boolean write(byte[] bytes) throws SerialPortException {
         synchronized (lock) {
             return !closed && port.writeBytes(bytes);
         }
@@ -259,7 +259,7 @@ final class SerialLine {
             }
         }
         forget();
-        log.warn("scanner device {} lost: {}", device, reason);
+        log.warn("serial device {} lost: {}", device, reason);
         if (lostSink != null) {
             lostSink.lost(reason);
         }

@@ -8,6 +8,7 @@ import io.packcheck.core.catalog.ItemBarcode;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderLine;
 import io.packcheck.core.catalog.OrderStatus;
+import io.packcheck.core.label.ShippingLabels;
 import io.packcheck.core.verify.Catalog;
 import io.packcheck.core.verify.ItemMatch;
 import java.sql.PreparedStatement;
@@ -374,7 +375,8 @@ public final class SqliteOrderCache implements Catalog {
                 + " ON CONFLICT (label) DO UPDATE SET order_id = excluded.order_id, position = excluded.position");
         int labelPosition = 0;
         for (String l : order.labels()) {
-            label.setString(1, l);
+            // as a scanned label is named: the carrier's tracking number, an SSCC's 18 digits
+            label.setString(1, ShippingLabels.normalise(l));
             label.setString(2, order.id());
             label.setInt(3, labelPosition++);
             label.executeUpdate();

@@ -43,6 +43,27 @@ class ConfigCommandTest {
     }
 
     @Test
+    void takesTheScaleFlagsAndPrintsTheParcelSettings() {
+        int exit = check(Map.of(), "--scale", "/dev/ttyUSB0", "--scale-profile", "mettler-toledo-ps60", "--require-label",
+                "--label-pattern", "1Z[0-9A-Z]{16}");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString().lines()).anyMatch(l -> l.startsWith("scale ") && l.contains("/dev/ttyUSB0"))
+                .anyMatch(l -> l.startsWith("scaleProfile ") && l.contains("mettler-toledo-ps60"))
+                .anyMatch(l -> l.startsWith("requireLabel ") && l.contains("true") && l.endsWith("(flag --require-label)"))
+                .anyMatch(l -> l.startsWith("scaleSettleTimeoutMillis") && l.contains("3000"))
+                .anyMatch(l -> l.startsWith("labelPattern ") && l.contains("1Z[0-9A-Z]{16}"));
+    }
+
+    @Test
+    void anInvalidLabelPatternExitsOneNamingTheSetting() {
+        int exit = check(Map.of(), "--label-pattern", "(JJD");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("setting labelPattern (flag --label-pattern): '(JJD' is not a valid Java regular expression");
+    }
+
+    @Test
     void aBadSettingExitsOneNamingIt() {
         int exit = check(Map.of(), "--lights", "disco");
 

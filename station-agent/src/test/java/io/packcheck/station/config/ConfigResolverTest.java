@@ -154,10 +154,10 @@ class ConfigResolverTest {
     void takesAProfileByNameOrAsThePathOfASiteProfileFile() {
         StationConfig c = resolver(Map.of()).resolve(Optional.empty(), Map.of(
                 Setting.SCANNER_PROFILE, "/etc/packcheck/our-scanner.json",
-                Setting.LIGHT_PROFILE, "relay-tower-3-colour")).config();
+                Setting.LIGHT_PROFILE, "sainsmart-4ch-relay-tower")).config();
 
         assertThat(c.scannerProfile()).isEqualTo("/etc/packcheck/our-scanner.json");
-        assertThat(c.lightProfile()).isEqualTo("relay-tower-3-colour");
+        assertThat(c.lightProfile()).isEqualTo("sainsmart-4ch-relay-tower");
         assertThatThrownBy(() -> resolver(Map.of()).resolve(Optional.empty(), Map.of(Setting.LIGHT_PROFILE, "Relay Tower")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'Relay Tower' is not a profile name");

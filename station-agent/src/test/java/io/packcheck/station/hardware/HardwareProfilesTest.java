@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,17 +74,62 @@ class HardwareProfilesTest {
     void shipsAProfileForEveryScannerAndLightBoardTheStationSupports() {
         assertThat(HardwareProfiles.scannerNames()).containsExactlyInAnyOrder("zebra-ds2208-usb-cdc", "zebra-ls2208-rs232",
                 "honeywell-voyager-1450g-usb-serial", "honeywell-xenon-1950g-usb-serial", "datalogic-qd2430-usb-com",
-                "generic-usb-cdc");
-        assertThat(HardwareProfiles.lightNames()).containsExactlyInAnyOrder("relay-tower-3-colour", "transistor-led-stack",
-                "buzzer-only");
+                "datalogic-gryphon-gd4500-usb-com", "generic-usb-cdc");
+        assertThat(HardwareProfiles.lightNames()).containsExactlyInAnyOrder("sainsmart-4ch-relay-tower", "uln2803a-led-stack",
+                "sonalert-sc628-buzzer");
 
         assertThat(HardwareProfiles.scanner("zebra-ds2208-usb-cdc").connection()).isEqualTo(ScannerProfile.Connection.USB_CDC);
         assertThat(HardwareProfiles.scanner("honeywell-voyager-1450g-usb-serial").serial().baud()).isEqualTo(115200);
-        assertThat(HardwareProfiles.lights("relay-tower-3-colour").outputs().values()).extracting(OutputPin::activeLow)
+        assertThat(HardwareProfiles.lights("sainsmart-4ch-relay-tower").outputs().values()).extracting(OutputPin::activeLow)
                 .containsOnly(true);
-        assertThat(HardwareProfiles.lights("transistor-led-stack").outputs().values()).extracting(OutputPin::activeLow)
+        assertThat(HardwareProfiles.lights("uln2803a-led-stack").outputs().values()).extracting(OutputPin::activeLow)
                 .containsOnly(false);
-        assertThat(HardwareProfiles.lights("buzzer-only").outputs()).containsOnlyKeys(Output.BUZZER);
+        assertThat(HardwareProfiles.lights("sonalert-sc628-buzzer").outputs()).containsOnlyKeys(Output.BUZZER);
+    }
+
+    @Test
+    void readsTheGryphonAsAUsbComScannerWithAimIdsACrSuffixAndNoHostCommand() {
+        ScannerProfile gryphon = HardwareProfiles.scanner("datalogic-gryphon-gd4500-usb-com");
+
+        assertThat(gryphon.model()).contains("Gryphon", "GD4520");
+        assertThat(gryphon.connection()).isEqualTo(ScannerProfile.Connection.USB_CDC);
+        assertThat(gryphon.serial()).isEqualTo(SerialSettings.default9600());
+        assertThat(gryphon.framing().terminator()).isEqualTo(Framing.Terminator.CR);
+        assertThat(gryphon.aimIds()).isTrue();
+        assertThat(gryphon.badScan()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "relay-tower-3-colour|sainsmart-4ch-relay-tower",
+        "transistor-led-stack|uln2803a-led-stack",
+        "buzzer-only|sonalert-sc628-buzzer",
+    })
+    void aLightProfileNameAConfigurationUsedBeforeTheRenameLoadsTheSameBoardUnderItsNewName(String formerName, String name) {
+        LightProfile former = HardwareProfiles.lights(formerName);
+
+        LightProfile current = HardwareProfiles.lights(name);
+        assertThat(former.id()).isEqualTo(name);
+        assertThat(former.outputs()).isEqualTo(current.outputs());
+        assertThat(former.button()).isEqualTo(current.button());
+        assertThat(former.patterns()).isEqualTo(current.patterns());
+        assertThat(current.formerIds()).contains(formerName);
+    }
+
+    @Test
+    void noFormerLightProfileNameIsACurrentNameOrClaimedByTwoProfiles() {
+        List<String> formerNames = HardwareProfiles.lightNames().stream()
+                .flatMap(name -> HardwareProfiles.lights(name).formerIds().stream()).toList();
+
+        assertThat(formerNames).doesNotHaveDuplicates().doesNotContainAnyElementsOf(HardwareProfiles.lightNames())
+                .doesNotContainAnyElementsOf(HardwareProfiles.scannerNames());
+    }
+
+    @Test
+    void aNameNoProfileEverHadIsStillRefusedListingTheCurrentNames() {
+        assertThatThrownBy(() -> HardwareProfiles.lights("relay-tower-4-colour"))
+                .isInstanceOf(ProfileException.class)
+                .hasMessageStartingWith("relay-tower-4-colour: (name): unknown light profile; known: sainsmart-4ch-relay-tower");
     }
 
     @ParameterizedTest
@@ -154,7 +200,7 @@ class HardwareProfilesTest {
 
     @Test
     void readsTheRelayTowerAsActiveLowWithDesignDefaults() {
-        LightProfile tower = HardwareProfiles.lights("relay-tower-3-colour");
+        LightProfile tower = HardwareProfiles.lights("sainsmart-4ch-relay-tower");
 
         assertThat(tower.outputs()).containsEntry(Output.RED, new OutputPin(22, true));
         assertThat(tower.button()).hasValueSatisfying(b -> assertThat(b.settle()).isEqualTo(Duration.ofMillis(30)));
@@ -163,7 +209,7 @@ class HardwareProfilesTest {
 
     @Test
     void appliesAProfileOverrideAndKeepsTheOtherDefaults() {
-        LightProfile stack = HardwareProfiles.lights("transistor-led-stack");
+        LightProfile stack = HardwareProfiles.lights("uln2803a-led-stack");
 
         assertThat(stack.patterns().signals().get(Signal.ACCEPTED).green()).isEqualTo(new Pattern.Pulse(Duration.ofMillis(300)));
         assertThat(stack.patterns().signals().get(Signal.ORDER_COMPLETE).green()).isEqualTo(Pattern.ON);
@@ -221,6 +267,8 @@ class HardwareProfilesTest {
         "}}}|}}, \"signals\": {\"acepted\": {}}}|signals.acepted: unknown field",
         "}}}|}}, \"button\": {\"bcm\": 17, \"activeLow\": true}}|button.bcm: BCM 17 is already used by green",
         "\"id\": \"y\",|\"id\": \"y\"|(json): not valid JSON",
+        "\"id\": \"y\",|\"id\": \"y\", \"formerIds\": \"x\",|formerIds: must be a list of names, was x",
+        "\"id\": \"y\",|\"id\": \"y\", \"formerIds\": [\"x\", \"\"],|formerIds: must be a list of non-empty names, found ",
     })
     void namesTheFileAndTheFieldOfABadLightProfile(String good, String bad, String message) throws IOException {
         Path file = write("bad-lights.json", GOOD_LIGHTS.replace(good, bad));

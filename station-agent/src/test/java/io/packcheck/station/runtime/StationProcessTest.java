@@ -149,6 +149,18 @@ class StationProcessTest {
     }
 
     @Test
+    void anAgentConfiguredWithALightProfileNameFromBeforeTheRenameStartsAndLogsTheNewName() throws Exception {
+        try (AgentProcess agent = AgentProcess.run("--lights", "console", "--light-profile", "relay-tower-3-colour",
+                "--data", dir.resolve("data").toString(), "--station-id", "pack-07")) {
+            assertThat(agent.nextLine()).isEqualTo(LIGHT_OFF);
+            agent.awaitLog("light profile relay-tower-3-colour is now called sainsmart-4ch-relay-tower");
+            agent.awaitLog("station pack-07 ready");
+
+            assertThat(agent.terminate()).isZero();
+        }
+    }
+
+    @Test
     void aBadScannerProfileStopsTheAgentWithAMessageNamingTheFileAndTheField() throws Exception {
         Path profile = dir.resolve("site-scanner.json");
         Files.writeString(profile, """
