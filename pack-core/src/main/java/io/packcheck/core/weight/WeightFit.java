@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,12 @@ import java.util.stream.Collectors;
  * once, so a SKU is learned from mixed parcels (it need not ship alone), and a parcel with a wrong, missing or extra
  * unit is recognised by its residual and left out instead of pulling the weights: iteratively reweighted, first with
  * Huber weights (convex, so it settles from the plain fit), then with Tukey's bisquare (which drops gross errors).
+ * Bisquare can settle on the wrong reading when a few wrong parcels carry much weight, so it also runs from a second
+ * start (the plain fit with the worst parcels left out one by one) and the fit that leaves fewer parcels out wins.
+ *
+ * <p>A determined weight counts as {@link Estimate.Learned} only when it is precise enough ({@link Settings}) and
+ * cross-checked: no single parcel carries most of the evidence for it, it is not negative nor shares a parcel with a
+ * negative one, and both starts agree on it. Otherwise it is {@link Estimate.Imprecise}, with its estimate.
  *
  * <p>Only what the parcels determine is reported as a weight: components that always appear in the same proportion
  * (two SKUs that only ship together, a SKU that always ships alone in the same box) come back as
@@ -107,7 +114,7 @@ public final class WeightFit {
             }
         }
         List<Component> unknowns = List.copyOf(unknownSet);
-        Map<Component, Integer> column = new java.util.HashMap<>();
+        Map<Component, Integer> column = new HashMap<>();
         for (int i = 0; i < unknowns.size(); i++) {
             column.put(unknowns.get(i), i);
         }
@@ -143,26 +150,8 @@ public final class WeightFit {
         double varianceFactor = varianceFactor(rows, base, robust, solution.x(), id.basis().length);
         double[][] inverse = solution.factor().inverse();
         BitSet unchecked = unchecked(rows, parcels, rowParcel, base, robust, solution.x(), inverse, n);
-        // A negative weight cannot be: the fit explained some wrong parcel with it, and whatever shares a parcel with
-        // it may be bent the same way.
-        for (int c = 0; c < n; c++) {
-            double floor = -UNSEEN_ERROR_ALLOWED * settings.learnedWithin(0);
-            if (id.identified().get(c) && solution.x()[c] < (unknowns.get(c) instanceof Component.Unit ? 0 : floor)) {
-                for (Row row : rows) {
-                    int negative = c;
-                    if (Arrays.stream(row.columns()).anyMatch(col -> col == negative)) {
-                        Arrays.stream(row.columns()).forEach(unchecked::set);
-                    }
-                }
-            }
-        }
-        // Where the two starts settle on different weights, the parcels allow two readings of which ones are wrong.
-        Candidate other = best == fromHuber ? fromTrimmed : fromHuber;
-        for (int c = 0; c < n; c++) {
-            if (Math.abs(other.solution().x()[c] - solution.x()[c]) > settings.learnedWithin(solution.x()[c])) {
-                unchecked.set(c);
-            }
-        }
+        unchecked.or(bentByAWrongParcel(rows, unknowns, id, solution.x()));
+        unchecked.or(readTwoWays(best == fromHuber ? fromTrimmed : fromHuber, solution.x()));
         List<Estimate> estimates = new ArrayList<>(n);
         for (int c = 0; c < n; c++) {
             Component component = unknowns.get(c);
@@ -189,6 +178,40 @@ public final class WeightFit {
             }
         }
         return new WeightFitResult(estimates, outliers);
+    }
+
+    /**
+     * A negative weight cannot be: the fit explained some wrong parcel with it, and whatever shares a parcel with it
+     * may be bent the same way.
+     */
+    private BitSet bentByAWrongParcel(List<Row> rows, List<Component> unknowns, Identification id, double[] x) {
+        BitSet bent = new BitSet(unknowns.size());
+        double tareFloor = -UNSEEN_ERROR_ALLOWED * settings.learnedWithin(0);
+        BitSet negative = new BitSet(unknowns.size());
+        for (int c = 0; c < unknowns.size(); c++) {
+            if (id.identified().get(c) && x[c] < (unknowns.get(c) instanceof Component.Unit ? 0 : tareFloor)) {
+                negative.set(c);
+            }
+        }
+        if (!negative.isEmpty()) {
+            for (Row row : rows) {
+                if (Arrays.stream(row.columns()).anyMatch(negative::get)) {
+                    Arrays.stream(row.columns()).forEach(bent::set);
+                }
+            }
+        }
+        return bent;
+    }
+
+    /** Where the two starts settle on different weights, the parcels allow two readings of which ones are wrong. */
+    private BitSet readTwoWays(Candidate other, double[] x) {
+        BitSet ambiguous = new BitSet(x.length);
+        for (int c = 0; c < x.length; c++) {
+            if (Math.abs(other.solution().x()[c] - x[c]) > settings.learnedWithin(x[c])) {
+                ambiguous.set(c);
+            }
+        }
+        return ambiguous;
     }
 
     private record Candidate(List<Row> rows, double[] robust, Solution solution, double loss) {
