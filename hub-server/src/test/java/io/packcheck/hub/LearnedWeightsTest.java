@@ -140,4 +140,33 @@ class LearnedWeightsTest extends ApiKeyHubTest {
         assertThat(report).as("LAMP learned").containsKey("LAMP");
         assertThat(report.get("LAMP").getDouble("learnedGrams")).isCloseTo(900, within(10.0));
     }
+
+    @Test
+    void aLearnedWeightThatMovesIsSentToTheStationsAgain() {
+        shipMixedParcels(60, 6);
+        await(hub.verticle.weights().refitIfNew());
+        String cursor = json(hub.get("/api/v1/station/feed", station)).getString("cursor");
+        JsonArray conflicting = new JsonArray();
+        // twice as many parcels again, each saying a lamp weighs 600 g (the supplier changed it): the new weight wins
+        for (int i = 0; i < 60; i++) {
+            conflicting.add(parcels.closed("SO-1", Map.of("LAMP", 1), Optional.empty(), 660.0, Optional.empty(),
+                    hub.clock.instant()));
+            conflicting.add(parcels.closed("SO-1", Map.of("LAMP", 2), Optional.empty(), 1260.0, Optional.empty(),
+                    hub.clock.instant()));
+        }
+        post(conflicting);
+
+        List<String> changed = await(hub.verticle.weights().refitIfNew());
+
+        assertThat(changed).contains("LAMP");
+        assertThat(feedItems(cursor).get("LAMP").getDouble("learnedWeightGrams")).isCloseTo(600, within(10.0));
+    }
+
+    @Test
+    void theWeightsReportIsForSupervisorsNotStations() {
+        assertThat(hub.get("/api/v1/reports/weights", station).statusCode()).isEqualTo(403);
+        assertThat(hub.get("/api/v1/reports/weights", null).statusCode()).isEqualTo(401);
+        assertThat(hub.get("/api/v1/reports/weights?format=csv", key).bodyAsString())
+                .startsWith("sku,catalogueGrams,learnedGrams,parcels,spreadGrams,disagrees");
+    }
 }
