@@ -175,6 +175,14 @@ class DashboardBrowserTest {
                         .put("label", "1Z999AA10123456784").put("items", new io.vertx.core.json.JsonObject().put("MUG-1", 2))
                         .put("weightGrams", 1310.0).put("expectedGrams", 1295.0).put("toleranceGrams", 64.75)));
         dashboard.send(token, events);
+        // a catalogue weight the scales disagree with: the longest row the weights panel shows
+        hub.put("/api/v1/items/SKU-WITH-A-RATHER-LONG-CODE-1", key, new io.vertx.core.json.JsonObject()
+                .put("name", "Mug").put("weightGrams", 2500.5).put("barcodes", new io.vertx.core.json.JsonArray()
+                        .add(new io.vertx.core.json.JsonObject().put("code", "4006381333931"))));
+        WeighedParcels scale = new WeighedParcels("ST-SCALE", java.util.Map.of("SKU-WITH-A-RATHER-LONG-CODE-1", 1350.0,
+                "CUP", 220.0), java.util.Map.of(java.util.Optional.of("M"), 180.0, java.util.Optional.empty(), 40.0));
+        dashboard.send(hub.stationToken("ST-SCALE"), scale.mixed("O-5", 60, 1, later));
+        RunningHub.await(hub.verticle.weights().refitIfNew());
         signIn("ann", secret);
 
         for (Dimension size : List.of(new Dimension(1600, 1000), new Dimension(1280, 800))) {
@@ -185,6 +193,7 @@ class DashboardBrowserTest {
             browser.get(base + "/dashboard/");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stations"), "silent for"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("risk"), "O-SOON"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("weights"), "SKU-WITH-A-RATHER-LONG-CODE-1"));
             assertThat(overflowingCells()).as("floor at " + at).isEmpty();
             assertThat(browser.findElement(By.id("pace")).getText()).matches("\\d+(\\.\\d)? orders/h now");
             wait.until(ExpectedConditions.textToBe(By.id("hour-title"), "Scans and mismatches by 5 minutes"));

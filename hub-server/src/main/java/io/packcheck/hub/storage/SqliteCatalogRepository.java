@@ -548,7 +548,8 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                         String key = rs.getString(2);
                         cursor = rs.getLong(3);
                         changes.add(switch (type) {
-                            case "item" -> FeedCodec.item(item(c, key).orElseThrow());
+                            case "item" -> FeedCodec.item(item(c, key).orElseThrow()
+                                    .withLearnedWeight(SqliteLearnedWeightRepository.learnedGrams(c, key)));
                             case "item-deleted" -> FeedCodec.itemDeleted(key);
                             case "badge" -> FeedCodec.badge(badge(c, key).orElseThrow());
                             case "box" -> FeedCodec.box(box(c, key).orElseThrow());
