@@ -264,8 +264,10 @@ public final class PackRules {
                 s.parcelNumber()));
         int now = verified + quantity;
         if (next.missing().isEmpty()) {
+            // the unit's own event keeps an item verdict whatever the parcel does next: the hub counts units by it
             return outcome(parcels.allPacked(next, raw, at,
-                    v -> List.of(itemEvent(v, at, s, raw, sku, quantity, unit.lot(), unit.serial(), "")), Optional.of(sku)));
+                    v -> List.of(itemEvent(v == Verdict.ORDER_COMPLETE ? v : Verdict.LINE_COMPLETE, at, s, raw, sku, quantity,
+                            unit.lot(), unit.serial(), "")), Optional.of(sku)));
         }
         Verdict verdict = now == required ? Verdict.LINE_COMPLETE : Verdict.MATCH;
         String message = verdict == Verdict.LINE_COMPLETE

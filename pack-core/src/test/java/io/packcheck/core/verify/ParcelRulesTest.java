@@ -172,6 +172,8 @@ class ParcelRulesTest {
         assertThat(parcels(lastUnit)).extracting(Parcel::number, Parcel::label, Parcel::items)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, Optional.of("000002"), Map.of("MUG", 1, "TEA", 1)));
         assertThat(lastUnit.message()).endsWith("Order SO-1 complete: 3 units verified in 2 parcels - close the box");
+        assertThat(lastUnit.events().get(0).verdict()).as("the unit's own event says what it did to its line")
+                .isEqualTo(Verdict.ORDER_COMPLETE);
     }
 
     @Test
