@@ -168,7 +168,8 @@ public final class SimulatorMain {
                 System.out.printf("packed in %.1f s; %d agent kills, %d hub outages%n", (System.nanoTime() - t1) / 1e9,
                         sim.record().agentKills(), sim.record().outages().size());
                 figures.print(System.out);
-                boolean ok = figures.catchRate() == 1.0 && figures.falseAlarms() == 0 && figures.lost() == 0
+                boolean ok = figures.catchRate() == 1.0 && figures.missedWeightErrors() == 0 && figures.falseAlarms() == 0
+                        && figures.lost() == 0
                         && figures.doubledEvents() == 0;
                 return ok ? 0 : 3;
             } finally {

@@ -5,6 +5,7 @@ import io.packcheck.simulator.hub.HubApi;
 import io.packcheck.simulator.plan.Injection;
 import io.packcheck.simulator.plan.OrderPlan;
 import io.packcheck.simulator.plan.PackingDay;
+import io.packcheck.simulator.plan.SampleBox;
 import io.packcheck.simulator.plan.SampleCatalog;
 import io.packcheck.simulator.plan.SampleItem;
 import io.packcheck.simulator.process.HubProcess;
@@ -12,6 +13,7 @@ import io.packcheck.simulator.process.Jars;
 import io.packcheck.simulator.process.StationProcess;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +59,8 @@ public final class Simulation implements AutoCloseable {
     private volatile boolean stopRequested;
     private String apiKey;
     private int plannedOrders;
+    // box types the hub's feed does not carry (a hub without PUT /boxes) are imported into each station instead
+    private List<String> boxImport = List.of();
 
     public Simulation(Settings settings, Jars jars, PrintStream out) {
         this.settings = settings;
@@ -87,8 +91,14 @@ public final class Simulation implements AutoCloseable {
             for (int n = 1; n <= settings.stations(); n++) {
                 int station = n;
                 int screen = settings.screenPorts() == 0 ? 0 : settings.screenPorts() + n - 1;
-                started.add(starting.submit(() -> StationProcess.start(jars, stationId(station),
-                        settings.workDir().resolve(stationId(station)), hub.baseUrl(), tokens.get(station - 1), screen)));
+                started.add(starting.submit(() -> {
+                    Path dir = settings.workDir().resolve(stationId(station));
+                    if (!boxImport.isEmpty()) {
+                        StationProcess.importInto(jars, dir, boxImport);
+                    }
+                    return StationProcess.start(jars, stationId(station), dir, hub.baseUrl(), tokens.get(station - 1),
+                            screen, true);
+                }));
             }
             Optional<Future<StationProcess>> second = secondToken.map(token -> starting.submit(() -> StationProcess.start(
                     jars, stationId(settings.stations() + 1), settings.workDir().resolve(stationId(settings.stations() + 1)),
@@ -109,6 +119,7 @@ public final class Simulation implements AutoCloseable {
     private void seed() {
         catalog = SampleCatalog.generate(200, settings.stations(), settings.seed());
         api.bulk("items", catalog.items().stream().map(SampleItem::body).toList());
+        seedBoxes();
         Random random = new Random(settings.seed());
         LocalDate today = LocalDate.now();
         Instant start = Instant.now();
@@ -133,6 +144,21 @@ public final class Simulation implements AutoCloseable {
             JsonObject body = badge.copy();
             body.remove("code");
             api.putBadge(badge.getString("code"), body);
+        }
+    }
+
+    private void seedBoxes() {
+        try {
+            for (SampleBox box : catalog.boxes()) {
+                api.putBox(box.code(), box.body());
+            }
+        } catch (HubApi.HubError e) {
+            if (e.status() != 404 && e.status() != 405) {
+                throw e;
+            }
+            out.println("the hub has no box catalogue (PUT /api/v1/boxes answered " + e.status()
+                    + "): importing the box types into each station");
+            boxImport = catalog.boxes().stream().map(b -> b.importLine().encode()).toList();
         }
     }
 
