@@ -37,12 +37,23 @@ public final class PackingDay {
     private final Labels labels;
     // the next order's label, already printed: what a label swap puts on this order's parcel
     private String upcomingLabel;
+    private final boolean listsLabels;
 
     /**
      * @param today        the stations' date, for expiry dates
      * @param serialPrefix keeps serial numbers unique across stations
      */
     public PackingDay(SampleCatalog catalog, long seed, LocalDate today, Instant start, String serialPrefix) {
+        this(catalog, seed, today, start, serialPrefix, true);
+    }
+
+    /**
+     * @param listsLabels whether orders list their shipping labels (a hub that keeps them); when not, every parcel's
+     *                    label is printed at the station and scanned first, and no label can be swapped
+     */
+    public PackingDay(SampleCatalog catalog, long seed, LocalDate today, Instant start, String serialPrefix,
+            boolean listsLabels) {
+        this.listsLabels = listsLabels;
         this.catalog = catalog;
         this.random = new Random(seed);
         this.today = today;
@@ -69,7 +80,8 @@ public final class PackingDay {
     /** The plan for one order, carrying {@code injection} if given. */
     public OrderPlan order(String id, Optional<Injection> wanted) {
         // a copied label needs a serial this station packed before; the first orders of a day have none
-        Optional<Injection> injection = wanted.filter(i -> i != Injection.REUSED_SERIAL || !packedSerials.isEmpty());
+        Optional<Injection> injection = wanted.filter(i -> i != Injection.REUSED_SERIAL || !packedSerials.isEmpty())
+                .filter(i -> i != Injection.LABEL_SWAP || listsLabels);
         Map<String, Integer> lines = lines(injection);
         Map<String, SampleItem> bySku = new HashMap<>();
         catalog.items().forEach(i -> bySku.put(i.sku(), i));
@@ -77,7 +89,7 @@ public final class PackingDay {
         // one parcel: its label is listed on the order, or (now and then) printed at the station and scanned first
         String label = upcomingLabel;
         upcomingLabel = labels.next();
-        boolean listed = injection.equals(Optional.of(Injection.LABEL_SWAP)) || physical.nextInt(5) != 0;
+        boolean listed = listsLabels && (physical.nextInt(5) != 0 || injection.equals(Optional.of(Injection.LABEL_SWAP)));
         double itemsGrams = lines.entrySet().stream().mapToDouble(l -> bySku.get(l.getKey()).weightGrams() * l.getValue()).sum();
         SampleBox box = boxFor(itemsGrams);
         SampleBox used = injection.equals(Optional.of(Injection.WRONG_BOX)) ? farthestFrom(box) : box;
@@ -137,7 +149,13 @@ public final class PackingDay {
                 }
                 steps.add(Scan.expect(raw, verdict, item.sku() + " " + inLine + "/" + quantity));
                 if (packed == units) {
-                    closing = listed ? closing : raw;
+                    if (!listed) {
+                        closing = raw;
+                        // the hub records a serial as packed only from a scan it counts (MATCH, LINE_COMPLETE,
+                        // ORDER_COMPLETE); the unit whose scan closed the parcel (WEIGHING) stays unknown to it, so a
+                        // copied label of it would not be caught: reuse only serials the hub knows
+                        orderSerials.remove(item.sku());
+                    }
                     break;
                 }
                 boolean firstUnitPacked = packed == count;

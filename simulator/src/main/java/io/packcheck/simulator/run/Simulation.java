@@ -61,6 +61,8 @@ public final class Simulation implements AutoCloseable {
     private int plannedOrders;
     // box types the hub's feed does not carry (a hub without PUT /boxes) are imported into each station instead
     private List<String> boxImport = List.of();
+    // a hub with parcels keeps the orders' labels and the box catalogue for its stations
+    private boolean hubHasParcels = true;
 
     public Simulation(Settings settings, Jars jars, PrintStream out) {
         this.settings = settings;
@@ -125,7 +127,7 @@ public final class Simulation implements AutoCloseable {
         Instant start = Instant.now();
         List<JsonObject> orders = new ArrayList<>();
         for (int n = 1; n <= settings.stations(); n++) {
-            PackingDay day = new PackingDay(catalog, settings.seed() * 31 + n, today, start, "S" + n + "-");
+            PackingDay day = new PackingDay(catalog, settings.seed() * 31 + n, today, start, "S" + n + "-", hubHasParcels);
             List<OrderPlan> mine = new ArrayList<>();
             for (int i = 0; n + i * settings.stations() <= settings.orders(); i++) {
                 int number = n + i * settings.stations();
@@ -156,8 +158,10 @@ public final class Simulation implements AutoCloseable {
             if (e.status() != 404 && e.status() != 405) {
                 throw e;
             }
-            out.println("the hub has no box catalogue (PUT /api/v1/boxes answered " + e.status()
-                    + "): importing the box types into each station");
+            out.println("the hub has no parcels (PUT /api/v1/boxes answered " + e.status() + "): the box types are imported"
+                    + " into each station, orders list no labels (each parcel's label is printed and scanned first)"
+                    + " and no label is swapped");
+            hubHasParcels = false;
             boxImport = catalog.boxes().stream().map(b -> b.importLine().encode()).toList();
         }
     }
@@ -172,7 +176,8 @@ public final class Simulation implements AutoCloseable {
             return List.of(settings.onlyInjection().get());
         }
         return Arrays.stream(Injection.values())
-                .filter(kind -> !kind.needsHubUp() || settings.hubRestartEvery().isEmpty()).toList();
+                .filter(kind -> !kind.needsHubUp() || settings.hubRestartEvery().isEmpty())
+                .filter(kind -> kind != Injection.LABEL_SWAP || hubHasParcels).toList();
     }
 
     private boolean injects(Injection kind) {
