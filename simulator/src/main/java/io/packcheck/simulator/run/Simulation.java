@@ -131,8 +131,7 @@ public final class Simulation implements AutoCloseable {
             List<OrderPlan> mine = new ArrayList<>();
             for (int i = 0; n + i * settings.stations() <= settings.orders(); i++) {
                 int number = n + i * settings.stations();
-                Optional<Injection> injection = PackingDay.injectionFor(number, settings.errorShare(), random, kinds())
-                        .map(kind -> settings.onlyInjection().orElse(kind));
+                Optional<Injection> injection = PackingDay.injectionFor(number, settings.errorShare(), random, kinds());
                 OrderPlan plan = day.order(String.format(Locale.ROOT, "SO-%05d", number), injection);
                 mine.add(plan);
                 orders.add(plan.body());
@@ -172,10 +171,8 @@ public final class Simulation implements AutoCloseable {
      * the hub flags the conflict afterwards instead (its own tests cover that).
      */
     private List<Injection> kinds() {
-        if (settings.onlyInjection().isPresent()) {
-            return List.of(settings.onlyInjection().get());
-        }
-        return Arrays.stream(Injection.values())
+        List<Injection> kinds = settings.injecting().isEmpty() ? Arrays.asList(Injection.values()) : settings.injecting();
+        return kinds.stream()
                 .filter(kind -> !kind.needsHubUp() || settings.hubRestartEvery().isEmpty())
                 .filter(kind -> kind != Injection.LABEL_SWAP || hubHasParcels).toList();
     }
