@@ -112,6 +112,8 @@ public final class SimulatorMain {
                 for (StationProcess s : sim.stations()) {
                     System.out.println("  Packer screen " + s.id() + "  http://localhost:" + s.screenPort() + "/");
                 }
+                System.out.println("  Scales              an emulated MT-SICS scale per station (its lines start with SCALE in"
+                        + " the station's log)");
                 System.out.println("  Logs and data       " + dir.toAbsolutePath());
                 System.out.println("  Ops API key         " + sim.apiKey() + "  (the dashboard password is not an API key)");
                 System.out.println("    try: curl -H 'Authorization: Bearer " + sim.apiKey() + "' " + hub

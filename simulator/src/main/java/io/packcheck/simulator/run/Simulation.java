@@ -325,9 +325,10 @@ public final class Simulation implements AutoCloseable {
                 .filter(s -> s.light().filter(l -> l.colour() == io.packcheck.simulator.process.Light.Colour.RED).isPresent())
                 .count();
         Duration t = Duration.between(started, Instant.now());
-        out.printf(Locale.ROOT, "[%02d:%02d] orders packed %d | scans %d | errors injected %d, red at the station %d | "
-                        + "cancels %d | hub events %d | agent kills %d%n",
-                t.toMinutes(), t.toSecondsPart(), record.ordersDone(), scans.size(), injected, red,
+        long weighed = scans.stream().filter(s -> !s.scanned()).count();
+        out.printf(Locale.ROOT, "[%02d:%02d] orders packed %d | scans %d | parcels weighed %d | errors injected %d, red at the"
+                        + " station %d | cancels %d | hub events %d | agent kills %d%n",
+                t.toMinutes(), t.toSecondsPart(), record.ordersDone(), scans.size() - weighed, weighed, injected, red,
                 record.cancels().size(), events.size(), record.agentKills());
     }
 
