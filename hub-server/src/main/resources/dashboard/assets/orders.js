@@ -16,7 +16,9 @@
       P.table('trail', [{ key: 'at', label: 'At', format: P.localTime }, { key: 'station', label: 'Station' },
         { key: 'packer', label: 'Packer', format: (v, r) => P.packer(v, r.packerName) }, { key: 'kind', label: 'Event' }, { key: 'verdict', label: 'Verdict' },
         { key: 'sku', label: 'SKU' }, { key: 'expectedSku', label: 'Expected' }, { key: 'quantity', label: 'Qty', num: true },
-        { key: 'reason', label: 'Detail' }], trail.rows,
+        // a parcel's closing reads as its facts: "parcel 2 closed: 1Z..., 880 g, expected 875 +/- 44"
+        { key: 'reason', label: 'Detail', format: (v, r) => r.kind === 'PARCEL_CLOSED' && r.parcelDetail ? r.parcelDetail : v }],
+        trail.rows,
         r => r.mismatch ? 'alert' : '');
       await showClaim();
     } catch (e) {

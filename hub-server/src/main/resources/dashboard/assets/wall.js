@@ -7,9 +7,12 @@
     'csv-station': '/api/v1/reports/mismatch-rate?by=station', 'csv-packer': '/api/v1/reports/mismatch-rate?by=packer',
     'csv-sku': '/api/v1/reports/mismatch-rate?by=sku', 'csv-hour': '/api/v1/reports/mismatch-rate?by=hour',
     'csv-kinds': '/api/v1/reports/mismatch-kinds', 'csv-pairs': '/api/v1/reports/confused-pairs',
-    'csv-stations': '/api/v1/reports/stations', 'csv-risk': '/api/v1/reports/at-risk'
+    'csv-stations': '/api/v1/reports/stations', 'csv-risk': '/api/v1/reports/at-risk',
+    'csv-weights': '/api/v1/reports/weights'
   };
   for (const [id, path] of Object.entries(links)) document.getElementById(id).href = P.csvLink(path + range);
+  // the weights report has no time range: it is the learned weights as they stand
+  document.getElementById('csv-weights').href = P.csvLink('/api/v1/reports/weights');
 
   const rateChart = (canvas, rows, label, top) => {
     const picked = rows.slice(0, top);
@@ -60,6 +63,11 @@
     P.table('claim-conflicts', [{ key: 'at', label: 'When', format: P.localTime }, { key: 'orderId', label: 'Order' },
       { key: 'claimedBy', label: 'Claimed by' }, { key: 'otherStation', label: 'Also packed at' },
       { key: 'reason', label: 'Why' }], claims.conflicts, () => 'alert', 'No order was packed at two stations.');
+    const weights = await P.api('/api/v1/reports/weights?disagreeing=true');
+    P.table('weights', [{ key: 'sku', label: 'SKU' },
+      { key: 'catalogueGrams', label: 'Catalogue g', num: true }, { key: 'learnedGrams', label: 'Learned g', num: true },
+      { key: 'parcels', label: 'Parcels', num: true }], weights.rows, () => 'alert',
+      'No catalogue weight disagrees with what the scales learned.');
     const risk = await P.api('/api/v1/reports/at-risk');
     const pace = risk.ordersPerHour;
     document.getElementById('pace').textContent = (pace < 10 ? pace.toFixed(1) : Math.round(pace)) + ' orders/h now';

@@ -23,8 +23,12 @@ import io.packcheck.hub.http.OpenApiRoutes;
 import io.packcheck.hub.http.OrderRoutes;
 import io.packcheck.hub.http.PrintRoutes;
 import io.packcheck.hub.http.StationSyncRoutes;
+import io.packcheck.hub.parcels.ParcelRoutes;
+import io.packcheck.hub.parcels.ParcelService;
 import io.packcheck.hub.reports.ReportRoutes;
 import io.packcheck.hub.storage.Storage;
+import io.packcheck.hub.weights.WeightLearning;
+import io.packcheck.hub.weights.WeightRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -50,6 +54,8 @@ public final class HubVerticle extends VerticleBase {
     private DbWorker db;
     private Router router;
     private long sweepTimer = -1;
+    private long refitTimer = -1;
+    private WeightLearning weights;
 
     public HubVerticle(HubConfig config, Storage storage, Clock clock) {
         this.config = config;
@@ -83,13 +89,20 @@ public final class HubVerticle extends VerticleBase {
         new EventRoutes(hub).mount(router);
         new StationSyncRoutes(hub).mount(router);
         ClaimService claims = new ClaimService(storage.claims(), new ClaimRules(config.claimIdle()), clock);
-        new EventIngestRoutes(hub, claims::afterIngest).mount(router);
+        ParcelService parcels = new ParcelService(storage.parcels());
+        new EventIngestRoutes(hub, (station, stored) -> {
+            claims.afterIngest(station, stored);
+            parcels.afterIngest(station, stored);
+        }).mount(router);
         new SerialRoutes(hub).mount(router);
         Sessions sessions = new Sessions(storage.dashboardSessions(), db, clock);
         sweepTimer = vertx.setPeriodic(Sessions.SWEEP_EVERY.toMillis(), t -> sessions.sweep()
                 .onFailure(e -> LOG.warn("could not delete ended dashboard sessions: {}", e.getMessage())));
         DashboardAccess access = new DashboardAccess(hub, sessions, config.tlsCert().isPresent());
         new ReportRoutes(hub, access).mount(router);
+        weights = new WeightLearning(vertx, db, storage.learnedWeights(), clock);
+        refitTimer = weights.start();
+        new WeightRoutes(hub, access.reports()).mount(router);
         new DashboardRoutes(hub, sessions, access, config.tlsCert().isPresent()).mount(router);
         new ClaimRoutes(hub, claims, access).mount(router);
         StationEnrolment enrolment = new StationEnrolment(storage.enrolments(), clock, new SecureRandom());
@@ -97,6 +110,7 @@ public final class HubVerticle extends VerticleBase {
                 EnrolmentRoutes.TRACKED_ADDRESSES, clock);
         new EnrolmentRoutes(hub, enrolment, enrolAttempts).mount(router);
         new PrintRoutes(hub, enrolment, access.reports()).mount(router);
+        new ParcelRoutes(hub, parcels, access.reports()).mount(router);
         router.route().failureHandler(ErrorResponses::handle);
         this.router = router;
         for (int status : new int[] {400, 404, 405, 413}) {
@@ -140,6 +154,11 @@ public final class HubVerticle extends VerticleBase {
         return out;
     }
 
+    /** Learns weights from weighed parcels; a test may ask it to refit now instead of waiting for the timer. */
+    public WeightLearning weights() {
+        return weights;
+    }
+
     /** The port really listened on (useful with port 0). */
     public int actualPort() {
         return server.actualPort();
@@ -149,6 +168,9 @@ public final class HubVerticle extends VerticleBase {
     public Future<?> stop() {
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
+        }
+        if (refitTimer >= 0) {
+            vertx.cancelTimer(refitTimer);
         }
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         return closed.onComplete(x -> {

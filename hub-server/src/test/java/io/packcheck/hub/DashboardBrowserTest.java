@@ -169,7 +169,20 @@ class DashboardBrowserTest {
             events.add(scan("ST-1", i, later, "P001", "O-5", i % 3 == 0 ? "WRONG_ITEM" : "MATCH",
                     "SKU-WITH-A-RATHER-LONG-CODE-" + (i % 4), i % 3 == 0 ? "SKU-EXPECTED-" + i : null));
         }
+        // a parcel closing, the longest words the trail's Detail shows: "parcel 1 closed: 1Z..., box M-LARGE, ..."
+        events.add(event("ST-1", 31, later, "PARCEL_CLOSED", "PARCEL_CLOSED").put("orderId", "O-5").put("packer", "P001")
+                .put("parcel", new io.vertx.core.json.JsonObject().put("number", 1).put("box", "M-LARGE")
+                        .put("label", "1Z999AA10123456784").put("items", new io.vertx.core.json.JsonObject().put("MUG-1", 2))
+                        .put("weightGrams", 1310.0).put("expectedGrams", 1295.0).put("toleranceGrams", 64.75)));
         dashboard.send(token, events);
+        // a catalogue weight the scales disagree with: the longest row the weights panel shows
+        hub.put("/api/v1/items/SKU-WITH-A-RATHER-LONG-CODE-1", key, new io.vertx.core.json.JsonObject()
+                .put("name", "Mug").put("weightGrams", 2500.5).put("barcodes", new io.vertx.core.json.JsonArray()
+                        .add(new io.vertx.core.json.JsonObject().put("code", "4006381333931"))));
+        WeighedParcels scale = new WeighedParcels("ST-SCALE", java.util.Map.of("SKU-WITH-A-RATHER-LONG-CODE-1", 1350.0,
+                "CUP", 220.0), java.util.Map.of(java.util.Optional.of("M"), 180.0, java.util.Optional.empty(), 40.0));
+        dashboard.send(hub.stationToken("ST-SCALE"), scale.mixed("O-5", 60, 1, later));
+        RunningHub.await(hub.verticle.weights().refitIfNew());
         signIn("ann", secret);
 
         for (Dimension size : List.of(new Dimension(1600, 1000), new Dimension(1280, 800))) {
@@ -180,6 +193,7 @@ class DashboardBrowserTest {
             browser.get(base + "/dashboard/");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stations"), "silent for"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("risk"), "O-SOON"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("weights"), "SKU-WITH-A-RATHER-LONG-CODE-1"));
             assertThat(overflowingCells()).as("floor at " + at).isEmpty();
             assertThat(browser.findElement(By.id("pace")).getText()).matches("\\d+(\\.\\d)? orders/h now");
             wait.until(ExpectedConditions.textToBe(By.id("hour-title"), "Scans and mismatches by 5 minutes"));
@@ -187,6 +201,8 @@ class DashboardBrowserTest {
 
             browser.get(base + "/dashboard/orders.html?order=O-5");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trail"), "Ana Beatriz Carvalho (P001)"));
+            assertThat(browser.findElement(By.id("trail")).getText())
+                    .contains("parcel 1 closed: 1Z999AA10123456784, box M-LARGE, 1,310 g, expected 1,295 +/- 65");
             assertThat(overflowingCells()).as("order trail at " + at).isEmpty();
             screenshot("layout-trail-" + at + ".png");
 

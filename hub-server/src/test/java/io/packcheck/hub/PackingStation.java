@@ -3,6 +3,7 @@ package io.packcheck.hub;
 import io.packcheck.core.barcode.Gtin;
 import io.packcheck.core.barcode.ScanParser;
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.ItemBarcode;
 import io.packcheck.core.catalog.Order;
@@ -14,6 +15,9 @@ import io.packcheck.core.verify.Outcome;
 import io.packcheck.core.verify.PackEvent;
 import io.packcheck.core.verify.PackRules;
 import io.packcheck.core.verify.PackSession;
+import io.packcheck.core.verify.ParcelPolicy;
+import io.packcheck.core.verify.ScaleReading;
+import io.packcheck.core.label.ShippingLabels;
 import io.packcheck.protocol.PackEventCodec;
 import io.packcheck.protocol.StationEvent;
 import io.vertx.core.json.JsonArray;
@@ -36,16 +40,24 @@ final class PackingStation implements Catalog {
     private final RunningHub hub;
     private final String apiKey;
     private final String token;
-    private final PackRules rules = new PackRules(ZoneOffset.UTC);
+    private final PackRules rules;
     private final ScanParser parser;
     private final Map<String, ItemMatch> byGtin = new HashMap<>();
     private final Map<String, ItemMatch> byCode = new HashMap<>();
     private final Map<String, Order> orders = new HashMap<>();
     private final Map<String, Badge> badges = new HashMap<>();
+    private final Map<String, Item> items = new HashMap<>();
+    private final Map<String, Box> boxes = new HashMap<>();
     PackSession session;
     private long seq;
 
     PackingStation(RunningHub hub, String apiKey, String stationId) {
+        this(hub, apiKey, stationId, ParcelPolicy.standard());
+    }
+
+    /** A station closing parcels by the policy: with a scale, requiring labels, and so on. */
+    PackingStation(RunningHub hub, String apiKey, String stationId, ParcelPolicy parcels) {
+        this.rules = new PackRules(ZoneOffset.UTC, false, false, parcels);
         this.hub = hub;
         this.apiKey = apiKey;
         this.token = hub.stationToken(stationId);
@@ -56,14 +68,22 @@ final class PackingStation implements Catalog {
 
     /** Puts the item at the hub and in the station's catalog. */
     PackingStation item(String sku, Map<String, Integer> codes) {
+        return item(sku, codes, Optional.empty());
+    }
+
+    /** Puts the item with one unit's weight at the hub and in the station's catalog. */
+    PackingStation item(String sku, Map<String, Integer> codes, Optional<Double> weightGrams) {
         JsonArray barcodes = new JsonArray();
         List<ItemBarcode> list = new ArrayList<>();
         codes.forEach((code, quantity) -> {
             barcodes.add(new JsonObject().put("code", code).put("quantity", quantity));
             list.add(new ItemBarcode(code, quantity));
         });
-        expectStatus(hub.put("/api/v1/items/" + sku, apiKey, new JsonObject().put("name", sku).put("barcodes", barcodes)));
-        Item item = new Item(sku, sku, list, false, false, 0);
+        JsonObject body = new JsonObject().put("name", sku).put("barcodes", barcodes);
+        weightGrams.ifPresent(g -> body.put("weightGrams", g));
+        expectStatus(hub.put("/api/v1/items/" + sku, apiKey, body));
+        Item item = new Item(sku, sku, list, false, false, 0, weightGrams, Optional.empty());
+        items.put(sku, item);
         list.forEach(b -> {
             ItemMatch match = new ItemMatch(item, b.quantity());
             Gtin.tryParse(b.code()).ifPresentOrElse(g -> byGtin.put(g.digits(), match), () -> byCode.put(b.code(), match));
@@ -73,16 +93,22 @@ final class PackingStation implements Catalog {
 
     /** Puts the order (SKU, quantity pairs) at the hub and gives the station the version the hub answered. */
     Order order(String id, Object... skuThenQuantity) {
+        return order(id, List.of(), skuThenQuantity);
+    }
+
+    /** Puts the order with the shipping labels it lists at the hub and gives it to the station. */
+    Order order(String id, List<String> labels, Object... skuThenQuantity) {
         JsonArray lines = new JsonArray();
         List<OrderLine> orderLines = new ArrayList<>();
         for (int i = 0; i < skuThenQuantity.length; i += 2) {
             lines.add(new JsonObject().put("sku", skuThenQuantity[i]).put("quantity", skuThenQuantity[i + 1]));
             orderLines.add(new OrderLine((String) skuThenQuantity[i], (Integer) skuThenQuantity[i + 1]));
         }
-        var response = hub.put("/api/v1/orders/" + id, apiKey, new JsonObject().put("lines", lines));
+        var response = hub.put("/api/v1/orders/" + id, apiKey, new JsonObject().put("lines", lines)
+                .put("labels", new JsonArray(new ArrayList<>(labels))));
         expectStatus(response);
         long version = response.bodyAsJsonObject().getJsonObject("order").getLong("version");
-        Order order = new Order(id, version, orderLines, Optional.empty(), 0, OrderStatus.OPEN, Optional.empty());
+        Order order = new Order(id, version, orderLines, Optional.empty(), 0, OrderStatus.OPEN, Optional.empty(), labels);
         orders.put(id, order);
         return order;
     }
@@ -91,6 +117,18 @@ final class PackingStation implements Catalog {
     Outcome changed(Order order) {
         Outcome outcome = rules.orderChanged(session, order, hub.clock.instant()).orElseThrow();
         return take(outcome);
+    }
+
+    /** Puts a box type at the hub and in the station's box catalogue. */
+    PackingStation box(String code, double tareGrams) {
+        expectStatus(hub.put("/api/v1/boxes/" + code, apiKey, new JsonObject().put("tareGrams", tareGrams)));
+        boxes.put(code, new Box(code, code, tareGrams, 0, 0, 0));
+        return this;
+    }
+
+    /** The scale answers for the parcel that waits for its weight. */
+    Outcome weighed(double grams) {
+        return take(rules.weighed(session, new ScaleReading.Settled(grams), this, hub.clock.instant()).orElseThrow());
     }
 
     Outcome scan(String raw) {
@@ -135,6 +173,22 @@ final class PackingStation implements Catalog {
     @Override
     public Optional<ItemMatch> itemByCode(String code) {
         return Optional.ofNullable(byCode.get(code));
+    }
+
+    @Override
+    public Optional<Item> item(String sku) {
+        return Optional.ofNullable(items.get(sku));
+    }
+
+    @Override
+    public Optional<Box> box(String code) {
+        return Optional.ofNullable(boxes.get(code));
+    }
+
+    @Override
+    public Optional<String> orderOfLabel(String trackingNumber) {
+        return orders.values().stream().filter(o -> o.labels().stream().map(ShippingLabels::normalise)
+                .anyMatch(trackingNumber::equals)).map(Order::id).findFirst();
     }
 
     @Override

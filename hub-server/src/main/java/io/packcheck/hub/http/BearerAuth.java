@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,6 +41,11 @@ public final class BearerAuth {
 
     /** Lets only holders of this kind of secret through. */
     public Handler<RoutingContext> require(CredentialKind kind) {
+        return requireAny(EnumSet.of(kind));
+    }
+
+    /** Lets holders of any of these kinds of secret through. */
+    public Handler<RoutingContext> requireAny(Set<CredentialKind> kinds) {
         return ctx -> {
             String header = ctx.request().getHeader("Authorization");
             if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
@@ -49,7 +56,7 @@ public final class BearerAuth {
             Instant now = clock.instant();
             Remembered known = remembered.get(hash);
             if (known != null && known.until().isAfter(now)) {
-                admit(ctx, known.principal(), kind);
+                admit(ctx, known.principal(), kinds);
                 return;
             }
             db.call(() -> credentials.findActive(hash)).onComplete(result -> {
@@ -61,18 +68,19 @@ public final class BearerAuth {
                     remembered.clear();
                 }
                 remembered.put(hash, new Remembered(result.result(), now.plus(REMEMBER)));
-                admit(ctx, result.result(), kind);
+                admit(ctx, result.result(), kinds);
             });
         };
     }
 
-    private static void admit(RoutingContext ctx, Optional<Principal> principal, CredentialKind kind) {
+    private static void admit(RoutingContext ctx, Optional<Principal> principal, Set<CredentialKind> kinds) {
         if (principal.isEmpty()) {
             ctx.fail(new ApiError(401, "unauthorized", "Authorization", "the token is unknown or revoked"));
             return;
         }
-        if (principal.get().kind() != kind) {
-            ctx.fail(new ApiError(403, "forbidden", "Authorization", "this route needs " + label(kind)
+        if (!kinds.contains(principal.get().kind())) {
+            ctx.fail(new ApiError(403, "forbidden", "Authorization", "this route needs "
+                    + String.join(" or ", kinds.stream().map(BearerAuth::label).toList())
                     + "; the token is " + label(principal.get().kind())));
             return;
         }

@@ -7,11 +7,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /** Reading request bodies and parameters with errors that name the field. */
-final class Bodies {
+public final class Bodies {
 
     private Bodies() {}
 
-    static JsonObject json(RoutingContext ctx) {
+    public static JsonObject json(RoutingContext ctx) {
         if (ctx.body().isEmpty()) {
             throw ApiError.badRequest("", "a JSON object body is required");
         }
@@ -23,11 +23,11 @@ final class Bodies {
     }
 
     /** An optional body: absent or empty is an empty object. */
-    static JsonObject optionalJson(RoutingContext ctx) {
+    public static JsonObject optionalJson(RoutingContext ctx) {
         return ctx.body().isEmpty() ? new JsonObject() : json(ctx);
     }
 
-    static String pathKey(RoutingContext ctx, String name) {
+    public static String pathKey(RoutingContext ctx, String name) {
         String value = ctx.pathParam(name);
         try {
             return JsonFields.requireKey(name, value);
@@ -36,11 +36,11 @@ final class Bodies {
         }
     }
 
-    static Optional<String> query(RoutingContext ctx, String name) {
+    public static Optional<String> query(RoutingContext ctx, String name) {
         return Optional.ofNullable(ctx.request().getParam(name)).filter(s -> !s.isEmpty());
     }
 
-    static int intQuery(RoutingContext ctx, String name, int min, int max, int otherwise) {
+    public static int intQuery(RoutingContext ctx, String name, int min, int max, int otherwise) {
         Optional<String> raw = query(ctx, name);
         if (raw.isEmpty()) {
             return otherwise;
@@ -56,7 +56,7 @@ final class Bodies {
         }
     }
 
-    static void respond(RoutingContext ctx, int status, JsonObject body) {
+    public static void respond(RoutingContext ctx, int status, JsonObject body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json");
         ctx.end(body.encode());
     }

@@ -89,6 +89,8 @@ final class NdjsonImport<T> {
                 refuse(line, c.code(), c.field(), c.getMessage());
             } else if (error instanceof Missing m) {
                 refuse(line, "not_found", m.field(), m.getMessage());
+            } else if (error instanceof ProtocolException p) {
+                refuse(line, "invalid", p.field(), p.getMessage());
             } else {
                 refuse(line, "invalid", "", String.valueOf(error.getMessage()));
             }

@@ -4,6 +4,7 @@ import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.hub.auth.CredentialKind;
 import io.packcheck.hub.orders.OrderCommand;
 import io.packcheck.hub.orders.VerificationDetail;
+import io.packcheck.hub.parcels.ParcelJson;
 import io.packcheck.protocol.JsonFields;
 import io.packcheck.protocol.OrderCodec;
 import io.packcheck.protocol.OrderCodec.OrderContent;
@@ -75,7 +76,8 @@ public final class OrderRoutes {
                     .orElseThrow(() -> new Missing("id", "order " + id + " does not exist"));
             return OrderCodec.toJson(order)
                     .put("verification", VerificationDetail.of(hub.storage().events().forOrder(id),
-                            hub.storage().catalog().linesAt(id)));
+                            hub.storage().catalog().linesAt(id))
+                            .put("parcels", ParcelJson.ofOrder(hub.storage().parcels().ofOrder(id))));
         }).onSuccess(json -> Bodies.respond(ctx, 200, json)).onFailure(ctx::fail);
     }
 

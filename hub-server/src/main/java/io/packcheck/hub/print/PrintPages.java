@@ -5,6 +5,8 @@ import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.Order;
 import io.packcheck.core.catalog.OrderLine;
 import io.packcheck.core.enrol.Enrolment;
+import io.packcheck.hub.parcels.ClosedParcel;
+import io.packcheck.hub.parcels.ParcelWords;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The printable pages as self-contained HTML (barcodes inline as SVG, print CSS in the head): pack slip,
- * badge sheet, command sheet and station enrolment sheet. Every piece of user text is HTML-escaped, and
+ * parcel slip, badge sheet, command sheet, box-type sheet and station enrolment sheet. Every piece of user text is HTML-escaped, and
  * a page is built whole or not at all: text that cannot be a barcode throws before anything is returned.
  */
 public final class PrintPages {
@@ -114,6 +116,59 @@ public final class PrintPages {
         return page("Station commands", "commands", body);
     }
 
+    /**
+     * The slip that goes on or into one parcel of an order: order id and parcel n of m, what is in it, its shipping
+     * label as a barcode (the carrier hand-off and the returns desk scan it) and its weight.
+     *
+     * @param verified whether the whole order is verified; a slip printed while it is still being packed says so
+     */
+    public String parcelSlip(Order order, ClosedParcel parcel, int of, boolean verified, Map<String, Item> itemsBySku) {
+        String orderCode = BarcodeSvg.svg(Barcodes.code128("order id", order.id()), SLIP_MODULE_MM);
+        String labelCode = parcel.label()
+                .map(l -> "<figure class=\"code label-code\"><figcaption>Shipping label " + Html.escape(l) + "</figcaption>"
+                        + BarcodeSvg.svg(Barcodes.code128("label", l), SLIP_MODULE_MM) + "</figure>\n")
+                .orElse("<p class=\"hint\">No shipping label was scanned for this parcel.</p>\n");
+        var rows = new StringBuilder();
+        parcel.items().forEach((sku, quantity) -> {
+            String name = Optional.ofNullable(itemsBySku.get(sku)).map(Item::name).orElse("");
+            rows.append("<tr><td class=\"sku\">").append(Html.escape(sku)).append("</td><td>").append(Html.escape(name))
+                    .append("</td><td class=\"qty\">").append(quantity).append("</td></tr>\n");
+        });
+        String weight = parcel.weightGrams().map(g -> ParcelWords.grams(g)
+                        + parcel.expectedGrams().map(x -> " (expected " + ParcelWords.grams(x)
+                                + parcel.toleranceGrams().map(t -> " +/- " + Math.round(t)).orElse("") + ")").orElse(""))
+                .orElse("not weighed");
+        String body = "<header class=\"slip-head\"><div><p class=\"kicker\">Parcel slip</p>"
+                + "<h1 class=\"order-id\">" + Html.escape(order.id()) + "</h1>"
+                + "<p class=\"parcel-of\">Parcel " + parcel.number() + " of " + of + "</p>"
+                + "<p class=\"meta\">" + parcel.units() + (parcel.units() == 1 ? " unit" : " units")
+                + parcel.box().map(b -> " &middot; box " + Html.escape(b)).orElse("")
+                + " &middot; weight " + Html.escape(weight)
+                + " &middot; closed " + STAMP.format(parcel.closedAt()) + " at station " + Html.escape(parcel.stationId())
+                + (verified ? "" : " &middot; <strong>order not verified yet</strong>") + "</p></div>"
+                + "<figure class=\"code\">" + orderCode + "</figure></header>\n"
+                + labelCode
+                + "<table class=\"lines\"><thead><tr><th>SKU</th><th>Item</th><th class=\"qty\">Qty</th></tr></thead>\n"
+                + "<tbody>\n" + rows + "</tbody></table>\n";
+        return page("Parcel " + parcel.number() + " of " + of + " - order " + order.id(), "slip parcel", body);
+    }
+
+    /** The box-type sheet kept at each station: NEW BOX, then one barcode per box type of the catalogue. */
+    public String boxSheet(List<CommandCode> boxes) {
+        var cells = new StringBuilder();
+        for (CommandCode box : boxes) {
+            String svg = BarcodeSvg.svg(Barcodes.code128("box '" + box.label() + "'", box.code()), COMMAND_MODULE_MM);
+            cells.append("<section class=\"command\"><p class=\"label\">").append(Html.escape(box.label()))
+                    .append("</p><figure class=\"code\">").append(svg).append("</figure></section>\n");
+        }
+        String body = "<h1>Box types</h1>\n"
+                + "<p class=\"hint\">Scan a box type before packing a parcel into that box (the station weighs it with that"
+                + " box's tare), or after packing to close the parcel and start the next one in that box. NEW BOX closes"
+                + " the parcel and starts the next one.</p>\n"
+                + "<div class=\"commands\">\n" + cells + "</div>\n";
+        return page("Box types", "boxes", body);
+    }
+
     /** The one-scan set-up sheet for a new station; {@code expiresAt} is when the hub stops accepting the code. */
     public String enrolmentSheet(Enrolment enrolment, Optional<Instant> expiresAt) {
         String svg = BarcodeSvg.svg(Barcodes.qr("enrolment code", enrolment.encode()), QR_MODULE_MM);
@@ -176,6 +231,8 @@ public final class PrintPages {
                 + ".command { width: calc(50% - 4mm); break-inside: avoid; page-break-inside: avoid; }\n"
                 + ".command .label { font-weight: bold; margin: 0 0 1mm; }\n"
                 + ".qr { margin: 6mm 0; }\n"
+                + ".parcel-of { font-size: 16pt; font-weight: bold; margin: 0 0 1mm; }\n"
+                + ".label-code { margin: 0 0 4mm; } .label-code figcaption { font-size: 9pt; margin-bottom: 1mm; }\n"
                 + ".facts dt { font-weight: bold; } .facts dd { margin: 0 0 2mm; font-family: 'DejaVu Sans Mono', monospace;"
                 + " word-break: break-all; }\n"
                 + "@media print { .screen-only { display: none; } body { -webkit-print-color-adjust: exact;"

@@ -4,6 +4,7 @@ import io.packcheck.core.verify.PackEvent;
 import io.packcheck.hub.dashboard.DashboardAccess;
 import io.packcheck.hub.http.ApiError;
 import io.packcheck.hub.http.HubServices;
+import io.packcheck.hub.parcels.ParcelWords;
 import io.packcheck.hub.reports.ReportRepository.ConfusedPair;
 import io.packcheck.hub.reports.ReportRepository.Counts;
 import io.packcheck.hub.reports.ReportRepository.KindCount;
@@ -205,14 +206,19 @@ public final class ReportRoutes {
             String orderId = (String) result[2];
             PackerNames names = (PackerNames) result[3];
             Table table = Table.of("hubSeq", "at", "receivedAt", "station", "packer", "packerName", "kind", "verdict", "sku",
-                    "expectedSku", "quantity", "raw", "reason", "supervisor", "reasonCode", "mismatch");
+                    "expectedSku", "quantity", "raw", "reason", "supervisor", "reasonCode", "mismatch", "parcel", "label",
+                    "weightGrams", "parcelDetail");
             for (StoredEvent se : events) {
                 PackEvent e = se.event().event();
                 table.row(se.hubSeq(), e.at().toString(), se.receivedAt().toString(), e.stationId(),
                         e.packer().orElse(null), e.packer().flatMap(names::name).orElse(null), e.kind().name(),
                         e.verdict().name(), e.sku().orElse(null),
                         e.expectedSku().orElse(null), e.quantity(), e.raw(), e.reason(), e.supervisor().orElse(null),
-                        e.reasonCode().orElse(null), Rollups.isItemScan(e) && Rollups.isMismatch(e.verdict()));
+                        e.reasonCode().orElse(null), Rollups.isItemScan(e) && Rollups.isMismatch(e.verdict()),
+                        e.parcel().map(PackEvent.Parcel::number).orElse(null),
+                        e.parcel().flatMap(PackEvent.Parcel::label).orElse(null),
+                        e.parcel().flatMap(PackEvent.Parcel::weightGrams).orElse(null),
+                        ParcelWords.of(e).orElse(null));
             }
             Reply.send(ctx, "order-" + orderId + "-trail", table, new JsonObject().put("orderId", orderId)
                     .put("status", status.orElse(null)));

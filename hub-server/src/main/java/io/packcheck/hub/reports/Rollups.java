@@ -1,5 +1,6 @@
 package io.packcheck.hub.reports;
 
+import io.packcheck.core.verify.Commands;
 import io.packcheck.core.verify.PackEvent;
 import io.packcheck.core.verify.PackEvent.EventKind;
 import io.packcheck.core.verify.Verdict;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * transaction, so a roll-up never counts an event that was not stored, nor misses one that was.
  * Used on the single database thread only.
  *
- * <p>{@code scans} counts item scans ({@link #isItemScan}), whatever their verdict. An UNDO (or a CLEAR) takes an item
+ * <p>{@code scans} counts checks ({@link #isCheck}): item and label scans whatever their verdict, and weighings. An UNDO (or a CLEAR) takes an item
  * out of the box, not a scan out of the count: the scan was made and judged, a refused one taken back by
  * CLEAR stays counted too, and the item an UNDO takes back may have come in by a supervisor override of a
  * mismatch, whose scan is counted as a mismatch that really happened.
@@ -66,15 +67,37 @@ public final class Rollups {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     /**
-     * What the dashboard counts as a scan, the denominator of every mismatch rate: a code read and judged as an
-     * item (or refused as unknown or unreadable). Opening an order, commands and badges, and scans refused before
-     * any judgement (session locked, order blocked, no order open) are not item scans.
+     * A code read and judged as an item (or refused as unknown or unreadable) or as a shipping label, or a parcel's
+     * weight refused (WEIGHT_MISMATCH). Opening an order, commands and badges, and scans refused before
+     * any judgement (session locked, order blocked, no order open), parcel commands (NEWBOX, a box type) and a
+     * scale that did not settle are not.
      */
     public static boolean isItemScan(PackEvent event) {
         return event.kind() == EventKind.SCAN && switch (event.verdict()) {
-            case ORDER_OPENED, ORDER_BLOCKED, NO_ORDER_OPEN, LOCKED, COMMAND_ACCEPTED, COMMAND_REFUSED -> false;
+            case ORDER_OPENED, ORDER_BLOCKED, NO_ORDER_OPEN, LOCKED, COMMAND_ACCEPTED, COMMAND_REFUSED,
+                    LABEL_REQUIRED, SCALE_NOT_READY -> false;
+            // NEWBOX or a box type closing a parcel is a command, a label or the last item closing it is a check
+            case WEIGHING, PARCEL_CLOSED -> event.sku().isPresent() || !isCommand(event.raw());
             default -> true;
         };
+    }
+
+    /** A command barcode as the station received it, with or without its AIM symbology id. */
+    private static boolean isCommand(String raw) {
+        String data = raw.length() > 3 && raw.charAt(0) == ']' ? raw.substring(3) : raw;
+        return Commands.isCommand(data);
+    }
+
+    /**
+     * What {@code scans} counts: every check a mismatch can come from. Item scans and shipping-label scans (a label
+     * refused is a LABEL_MISMATCH scan), and each weighing judged against an expected weight: a refused one is a
+     * WEIGHT_MISMATCH scan, an accepted one shows only as its parcel closing with the expected weight, so that
+     * closing counts as the check. A weight a supervisor let through (no expected weight) was counted when refused.
+     */
+    public static boolean isCheck(PackEvent event) {
+        return isItemScan(event) || event.kind() == EventKind.PARCEL_CLOSED
+                && event.parcel().flatMap(PackEvent.Parcel::expectedGrams).isPresent()
+                && event.parcel().flatMap(PackEvent.Parcel::weightGrams).isPresent();
     }
 
     /** What the dashboard calls a mismatch: a verdict that locks the session, or a code the catalog does not know. */
@@ -121,8 +144,8 @@ public final class Rollups {
             long hour = Math.floorDiv(epochSecond, 3600);
             long day = Math.floorDiv(epochSecond, 86_400);
             long fiveMinutes = Math.floorDiv(epochSecond, FIVE_MINUTES);
-            if (isItemScan(e)) {
-                int mismatch = isMismatch(e.verdict()) ? 1 : 0;
+            if (isCheck(e)) {
+                int mismatch = isItemScan(e) && isMismatch(e.verdict()) ? 1 : 0;
                 counts(ALL, "", hour, day, 1, mismatch, 0, 0);
                 floor(fiveMinutes, 1, mismatch, 0);
                 counts(STATION, e.stationId(), hour, day, 1, mismatch, 0, 0);

@@ -1,6 +1,7 @@
 package io.packcheck.hub.storage;
 
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.hub.orders.OrderCommand;
@@ -15,7 +16,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
-/** Items, badges and orders, and the change feed stations sync from. */
+/** Items, badges, box types and orders, and the change feed stations sync from. */
 public interface CatalogRepository {
 
     /**
@@ -32,6 +33,14 @@ public interface CatalogRepository {
     boolean deleteItem(String sku);
 
     Write putBadge(Badge badge);
+
+    /** Creates or changes a box type of the box catalogue; stations hear of it as a {@code box} change. */
+    Write putBox(Box box);
+
+    /** The box types in code order. */
+    List<Box> boxes();
+
+    Optional<Box> box(String code);
 
     /** Creates or changes an order; a change of content raises its version. */
     OrderWrite putOrder(OrderContent content);

@@ -1,6 +1,7 @@
 package io.packcheck.hub.storage;
 
 import io.packcheck.core.catalog.Badge;
+import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.CodeKeys;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.ItemBarcode;
@@ -9,10 +10,13 @@ import io.packcheck.core.catalog.OrderLine;
 import io.packcheck.core.catalog.OrderStatus;
 import io.packcheck.hub.orders.OrderCommand;
 import io.packcheck.hub.orders.OrderRules;
+import io.packcheck.hub.parcels.LabelOwners;
 import io.packcheck.protocol.BadgeCodec;
+import io.packcheck.protocol.BoxCodec;
 import io.packcheck.protocol.FeedCodec;
 import io.packcheck.protocol.ItemCodec;
 import io.packcheck.protocol.OrderCodec.OrderContent;
+import io.packcheck.protocol.ProtocolException;
 import io.packcheck.protocol.SyncedOrder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,11 +43,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
-/** The catalog in the {@code item}, {@code badge}, {@code pack_order} and {@code order_alias} tables. */
+/** The catalog in the {@code item}, {@code badge}, {@code box}, {@code pack_order}, {@code order_alias} and {@code order_label} tables. */
 public final class SqliteCatalogRepository implements CatalogRepository {
 
     private static final String ORDER_COLUMNS =
-            "id, version, status, hold_reason, held_from, ship_by, priority, lines, aliases";
+            "id, version, status, hold_reason, held_from, ship_by, priority, lines, aliases, labels";
     static final String ORDER_ROW = "SELECT " + ORDER_COLUMNS + " FROM pack_order WHERE id = ?";
 
     private final SqliteDatabase db;
@@ -149,7 +153,8 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                     + " is the only code of item " + owner + ": give " + owner + " another code or delete it first,"
                     + " so it can still be scanned");
         }
-        Item changed = new Item(old.sku(), old.name(), kept, old.serialized(), old.lotTracked(), old.minShelfLifeDays());
+        Item changed = new Item(old.sku(), old.name(), kept, old.serialized(), old.lotTracked(), old.minShelfLifeDays(),
+                old.weightGrams(), old.learnedWeightGrams());
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE item SET body = ?, change_seq = ?, updated_at = ? WHERE sku = ?")) {
             s.setString(1, ItemCodec.toJson(changed).encode());
@@ -262,48 +267,98 @@ public final class SqliteCatalogRepository implements CatalogRepository {
     }
 
     @Override
+    public Write putBox(Box box) {
+        String body = BoxCodec.toJson(box).encode();
+        return db.transaction(c -> {
+            Optional<String> existing = queryString(c, "SELECT body FROM box WHERE code = ?", box.code());
+            if (existing.isPresent() && existing.get().equals(body)) {
+                return Write.UNCHANGED;
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO box (code, body, change_seq, updated_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (code) DO UPDATE SET body = excluded.body, change_seq = excluded.change_seq,"
+                    + " updated_at = excluded.updated_at")) {
+                s.setString(1, box.code());
+                s.setString(2, body);
+                s.setLong(3, db.nextChangeSeq());
+                s.setString(4, clock.instant().toString());
+                s.executeUpdate();
+            }
+            return existing.isPresent() ? Write.UPDATED : Write.CREATED;
+        });
+    }
+
+    @Override
+    public List<Box> boxes() {
+        return db.transaction(c -> {
+            List<Box> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT code, body FROM box ORDER BY code");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(BoxCodec.fromJson(rs.getString(1), new JsonObject(rs.getString(2))));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Optional<Box> box(String code) {
+        return db.transaction(c -> box(c, code));
+    }
+
+    private static Optional<Box> box(Connection c, String code) throws SQLException {
+        return queryString(c, "SELECT body FROM box WHERE code = ?", code).map(body -> BoxCodec.fromJson(code, new JsonObject(body)));
+    }
+
+    @Override
     public OrderWrite putOrder(OrderContent content) {
         String lines = linesJson(content.lines());
         String aliases = new JsonArray(new ArrayList<>(content.aliases())).encode();
         String shipBy = content.shipBy().map(Instant::toString).orElse(null);
+        String labels = new JsonArray(new ArrayList<>(content.labels())).encode();
         return db.transaction(c -> {
             Optional<Row> existing = orderRow(c, content.id());
             checkAliasesFree(c, content);
+            LabelOwners.check(content.id(), content.labels(), key -> labelOwner(c, key));
             String now = clock.instant().toString();
             if (existing.isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO pack_order (" + ORDER_COLUMNS
-                        + ", created_at, updated_at, change_seq) VALUES (?, 1, 'OPEN', NULL, NULL, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + ", created_at, updated_at, change_seq) VALUES (?, 1, 'OPEN', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     s.setString(1, content.id());
                     s.setString(2, shipBy);
                     s.setInt(3, content.priority());
                     s.setString(4, lines);
                     s.setString(5, aliases);
-                    s.setString(6, now);
+                    s.setString(6, labels);
                     s.setString(7, now);
-                    s.setLong(8, db.nextChangeSeq());
+                    s.setString(8, now);
+                    s.setLong(9, db.nextChangeSeq());
                     s.executeUpdate();
                 }
                 insertAliases(c, content);
+                indexLabels(c, content);
                 recordLines(c, content.id(), 1, lines);
                 return new OrderWrite(Write.CREATED, synced(content, 1, OrderStatus.OPEN, Optional.empty()));
             }
             Row row = existing.get();
             if (row.lines.equals(lines) && row.aliases.equals(aliases) && Objects.equals(row.shipBy, shipBy)
-                    && row.priority == content.priority()) {
+                    && row.priority == content.priority() && row.labels.equals(labels)) {
                 return new OrderWrite(Write.UNCHANGED, row.toSynced());
             }
             OrderRules.checkReplaceable(row.status);
             try (PreparedStatement s = c.prepareStatement("UPDATE pack_order SET version = version + 1, ship_by = ?,"
-                    + " priority = ?, lines = ?, aliases = ?, updated_at = ?, change_seq = ? WHERE id = ?")) {
+                    + " priority = ?, lines = ?, aliases = ?, labels = ?, updated_at = ?, change_seq = ? WHERE id = ?")) {
                 s.setString(1, shipBy);
                 s.setInt(2, content.priority());
                 s.setString(3, lines);
                 s.setString(4, aliases);
-                s.setString(5, now);
-                s.setLong(6, db.nextChangeSeq());
-                s.setString(7, content.id());
+                s.setString(5, labels);
+                s.setString(6, now);
+                s.setLong(7, db.nextChangeSeq());
+                s.setString(8, content.id());
                 s.executeUpdate();
             }
+            indexLabels(c, content);
             try (PreparedStatement d = c.prepareStatement("DELETE FROM order_alias WHERE order_id = ?")) {
                 d.setString(1, content.id());
                 d.executeUpdate();
@@ -465,7 +520,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                 R result;
                 try {
                     result = db.savepoint(x -> apply.apply(input));
-                } catch (Conflict | Missing | IllegalArgumentException e) {
+                } catch (Conflict | Missing | IllegalArgumentException | ProtocolException e) {
                     result = refused.apply(input, e);
                 }
                 results.add(result);
@@ -483,6 +538,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                     "SELECT CASE deleted WHEN 0 THEN 'item' ELSE 'item-deleted' END, sku, change_seq FROM item WHERE change_seq > ?1"
                             + " UNION ALL SELECT 'badge', code, change_seq FROM badge WHERE change_seq > ?1"
                             + " UNION ALL SELECT 'order', id, change_seq FROM pack_order WHERE change_seq > ?1"
+                            + " UNION ALL SELECT 'box', code, change_seq FROM box WHERE change_seq > ?1"
                             + " ORDER BY 3 LIMIT ?2")) {
                 s.setLong(1, after);
                 s.setInt(2, limit);
@@ -492,9 +548,11 @@ public final class SqliteCatalogRepository implements CatalogRepository {
                         String key = rs.getString(2);
                         cursor = rs.getLong(3);
                         changes.add(switch (type) {
-                            case "item" -> FeedCodec.item(item(c, key).orElseThrow());
+                            case "item" -> FeedCodec.item(item(c, key).orElseThrow()
+                                    .withLearnedWeight(SqliteLearnedWeightRepository.learnedGrams(c, key)));
                             case "item-deleted" -> FeedCodec.itemDeleted(key);
                             case "badge" -> FeedCodec.badge(badge(c, key).orElseThrow());
+                            case "box" -> FeedCodec.box(box(c, key).orElseThrow());
                             default -> FeedCodec.order(orderRow(c, key).orElseThrow().toSynced());
                         });
                     }
@@ -511,7 +569,7 @@ public final class SqliteCatalogRepository implements CatalogRepository {
 
     private static SyncedOrder synced(OrderContent content, long version, OrderStatus status, Optional<String> holdReason) {
         return new SyncedOrder(new Order(content.id(), version, content.lines(), content.shipBy(), content.priority(), status,
-                holdReason), content.aliases());
+                holdReason, content.labels()), content.aliases());
     }
 
     private void checkAliasesFree(Connection c, OrderContent content) throws SQLException {
@@ -527,6 +585,43 @@ public final class SqliteCatalogRepository implements CatalogRepository {
             }
             if (queryString(c, "SELECT id FROM pack_order WHERE id = ?", alias).isPresent()) {
                 throw new Conflict("alias_taken", "aliases[" + i + "]", "alias " + alias + " is the id of another order");
+            }
+        }
+    }
+
+    /** Who holds the label key: the order listing it, and the orders of parcels a station closed with it. */
+    private static List<LabelOwners.Owner> labelOwner(Connection c, String key) {
+        try (PreparedStatement s = c.prepareStatement("SELECT l.order_id, l.label, o.status FROM order_label l"
+                + " LEFT JOIN pack_order o ON o.id = l.order_id WHERE l.label_key = ?"
+                + " UNION ALL SELECT p.order_id, p.label, o.status FROM parcel p LEFT JOIN pack_order o ON o.id = p.order_id"
+                + " WHERE p.label_key = ?")) {
+            s.setString(1, key);
+            s.setString(2, key);
+            List<LabelOwners.Owner> owners = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    owners.add(new LabelOwners.Owner(rs.getString(1), rs.getString(2), "CANCELLED".equals(rs.getString(3))));
+                }
+            }
+            return owners;
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the order's labels, and only those, its own in {@code order_label} (a cancelled owner's rows give way). */
+    private static void indexLabels(Connection c, OrderContent content) throws SQLException {
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM order_label WHERE order_id = ?")) {
+            d.setString(1, content.id());
+            d.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO order_label (label_key, order_id, label) VALUES (?, ?, ?)"
+                + " ON CONFLICT (label_key) DO UPDATE SET order_id = excluded.order_id, label = excluded.label")) {
+            for (String label : content.labels()) {
+                s.setString(1, LabelOwners.key(label));
+                s.setString(2, content.id());
+                s.setString(3, label);
+                s.executeUpdate();
             }
         }
     }
@@ -593,12 +688,12 @@ public final class SqliteCatalogRepository implements CatalogRepository {
 
     /** A {@code pack_order} row as stored. */
     record Row(String id, long version, OrderStatus status, Optional<String> holdReason, Optional<OrderStatus> heldFrom,
-               String shipBy, int priority, String lines, String aliases) {
+               String shipBy, int priority, String lines, String aliases, String labels) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getString(1), rs.getLong(2), OrderStatus.valueOf(rs.getString(3)),
                     Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)).map(OrderStatus::valueOf),
-                    rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9));
+                    rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10));
         }
 
         SyncedOrder toSynced() {
@@ -609,8 +704,10 @@ public final class SqliteCatalogRepository implements CatalogRepository {
             });
             List<String> aliasList = new ArrayList<>();
             new JsonArray(aliases).forEach(a -> aliasList.add((String) a));
+            List<String> labelList = new ArrayList<>();
+            new JsonArray(labels).forEach(l -> labelList.add((String) l));
             Order order = new Order(id, version, orderLines, Optional.ofNullable(shipBy).map(Instant::parse), priority,
-                    status, holdReason);
+                    status, holdReason, labelList);
             return new SyncedOrder(order, aliasList);
         }
     }

@@ -121,7 +121,7 @@ public final class SqliteDatabase implements StorageEngine {
             SqliteDatabase db = new SqliteDatabase(connection, checkpointConnection);
             db.changeHead.set(db.queryLong(
                     "SELECT max(m) FROM (SELECT max(change_seq) m FROM item UNION ALL SELECT max(change_seq) FROM badge"
-                            + " UNION ALL SELECT max(change_seq) FROM pack_order)"));
+                            + " UNION ALL SELECT max(change_seq) FROM pack_order UNION ALL SELECT max(change_seq) FROM box)"));
             return db;
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the hub database in " + dataDir + ": " + e.getMessage(), e);

@@ -155,7 +155,7 @@ public final class Commands {
                 new SheetEntry(SHORT, "SHORT", "The rest is missing: then scan a short reason"),
                 new SheetEntry(CANCEL, "CANCEL", "Stop packing this order; everything goes back"),
                 new SheetEntry(LOGOUT, "LOG OUT", "Packer logs out"),
-                new SheetEntry(NEWBOX, "NEW BOX", "Close this parcel (label, weight) and start the next one")));
+                new SheetEntry(NEWBOX, "NEW BOX", "Close this parcel (label, weight); the next one starts if items are left")));
         for (ReasonCode reason : SHORT_REASONS) {
             sheet.add(new SheetEntry(reason.barcode(), "SHORT: " + reason.code(), reason.description()));
         }

@@ -66,6 +66,13 @@ final class ParcelRules {
                     + s.parcelNumber();
             return new Step(Verdict.LINE_COMPLETE, s, before.apply(Verdict.LINE_COMPLETE), message, sku);
         }
+        if (policy.weighing()) {
+            // the last unit may still be in the packer's hand: the parcel is weighed when the packer closes it
+            String message = "All " + PackRules.units(s.unitsInBox()) + " packed: with the box on the scale, scan "
+                    + s.current().label().map(l -> "its label again").orElse("its shipping label or " + Commands.label(Commands.NEWBOX))
+                    + " to weigh and close parcel " + s.parcelNumber();
+            return new Step(Verdict.LINE_COMPLETE, s, before.apply(Verdict.LINE_COMPLETE), message, sku);
+        }
         return close(s, Optional.empty(), raw, Optional.empty(), Optional.empty(), at, before, sku);
     }
 

@@ -194,10 +194,14 @@ class ParcelRulesTest {
         scan("4006381333931");
 
         Outcome lastUnit = scan("5901234123457");
+        Outcome closing = scan("PCK-NEWBOX");
         // 2 x 360 g catalogue + 120 g learned + 50 g default tare = 890 g, tolerance max(20, 44.5)
         Outcome weighed = weigh(905).orElseThrow();
 
-        assertThat(lastUnit.verdict()).isEqualTo(Verdict.WEIGHING);
+        assertThat(lastUnit.verdict()).isEqualTo(Verdict.LINE_COMPLETE);
+        assertThat(lastUnit.message()).isEqualTo("All 3 units packed: with the box on the scale, scan its shipping label"
+                + " or NEW BOX to weigh and close parcel 1");
+        assertThat(closing.verdict()).isEqualTo(Verdict.WEIGHING);
         assertThat(session.order()).isEmpty();
         assertThat(weighed.verdict()).isEqualTo(Verdict.ORDER_COMPLETE);
         assertThat(parcels(weighed)).containsExactly(new Parcel(1, Optional.empty(), Optional.empty(),
@@ -211,6 +215,7 @@ class ParcelRulesTest {
         scan("4006381333931");
         scan("4006381333931");
         scan("5901234123457");
+        scan("PCK-NEWBOX");
 
         Outcome heavy = weigh(1255).orElseThrow();
 
@@ -228,6 +233,7 @@ class ParcelRulesTest {
         scan("4006381333931");
         scan("4006381333931");
         scan("5901234123457");
+        scan("PCK-NEWBOX");
 
         Outcome light = weigh(772).orElseThrow();
         Outcome cleared = scan("PCK-CLEAR");
@@ -245,6 +251,7 @@ class ParcelRulesTest {
         scan("4006381333931");
         scan("4006381333931");
         scan("5901234123457");
+        scan("PCK-NEWBOX");
         weigh(1500);
 
         scan("PCK-S-S900");
@@ -264,6 +271,7 @@ class ParcelRulesTest {
         scan("4006381333931");
         scan("4006381333931");
         scan("5901234123457");
+        scan("PCK-NEWBOX");
 
         Outcome notReady = rules.weighed(session, new ScaleReading.NotReady("the scale is not settling"), catalog, NOW)
                 .orElseThrow();
@@ -284,6 +292,7 @@ class ParcelRulesTest {
         scan("SO-PEN");
         scan("96385074");
         scan("4006381333931");
+        scan("PCK-NEWBOX");
 
         Outcome weighed = weigh(5000).orElseThrow();
 

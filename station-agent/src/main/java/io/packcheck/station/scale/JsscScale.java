@@ -137,9 +137,11 @@ public final class JsscScale implements Scale {
         Optional<Reading> last = Optional.empty();
         Optional<Double> lastGrams = Optional.empty();
         boolean first = true;
+        boolean started = false;
         while (true) {
             Connection c;
             Optional<byte[]> request;
+            Optional<byte[]> toSend;
             long seen;
             synchronized (lock) {
                 while (current == null && !closed) {
@@ -153,10 +155,13 @@ public final class JsscScale implements Scale {
                     return new Weighing.Unavailable("the scale is closed");
                 }
                 c = current;
+                Optional<byte[]> prelude = started ? Optional.empty() : driver.startWeighing();
+                started = true;
                 request = driver.nextRequest();
+                toSend = request.map(r -> prelude.map(p -> concat(p, r)).orElse(r));
                 seen = received;
             }
-            request.ifPresent(bytes -> send(c, bytes));
+            toSend.ifPresent(bytes -> send(c, bytes));
             long answerBy = request.isPresent() ? Math.min(deadline, System.nanoTime() + driver.answerWait().toNanos()) : deadline;
             Optional<Reading> reading = awaitReading(seen, answerBy);
             if (reading.isPresent() && request.isEmpty() && first) {
@@ -187,6 +192,12 @@ public final class JsscScale implements Scale {
             return new Weighing.Unavailable(f.reason());
         }
         return new Weighing.NotSettled(lastGrams);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** The newest reading after the {@code seen}-th, waiting until {@code until} (System.nanoTime) for one. */

@@ -15,21 +15,53 @@ import org.slf4j.LoggerFactory;
  * {@code ES} / {@code ET} / {@code EL} for a command it did not understand, a transmission error or a command it
  * cannot carry out. After an {@code S I} the next request is {@code SI} (send immediately), answered {@code S D
  * <value> <unit>} while dynamic, so that a weighing that never settles can still tell the last weight it saw.
+ *
+ * <p>A balance holds {@code S} until the weight is stable or its own stability timeout ends, which may be later than
+ * the station's settle timeout; its answer would then arrive during the next weighing, with the previous parcel's
+ * weight. So a weighing that starts while requests are unanswered first sends {@code @} (cancel: "all commands
+ * awaiting responses are cancelled", answered {@code I4 A "<serial number>"}) and skips every answer up to that
+ * {@code I4}; if none comes before the next request is due, it stops skipping.
  */
 final class MtSicsDriver implements ScaleDriver {
 
     private static final Logger log = LoggerFactory.getLogger(MtSicsDriver.class);
     static final byte[] SEND_STABLE = "S\r\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] SEND_IMMEDIATE = "SI\r\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] CANCEL = "@\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Garbage garbage = new Garbage(log, "MT-SICS");
     private final LineBuffer lines = new LineBuffer(128, garbage);
     private boolean askImmediate;
+    /** Requests sent that no answer has matched yet. */
+    private int unanswered;
+    /** After a cancel: answers still coming for the cancelled requests are skipped until the balance's I4. */
+    private boolean skipping;
+    private boolean askedWhileSkipping;
+
+    @Override
+    public Optional<byte[]> startWeighing() {
+        if (unanswered == 0) {
+            return Optional.empty();
+        }
+        unanswered = 0;
+        askImmediate = false;
+        skipping = true;
+        askedWhileSkipping = false;
+        return Optional.of(CANCEL.clone());
+    }
 
     @Override
     public Optional<byte[]> nextRequest() {
+        if (skipping) {
+            if (askedWhileSkipping) {
+                // a whole answer wait without the I4: this balance does not answer the cancel, stop waiting for it
+                skipping = false;
+            }
+            askedWhileSkipping = true;
+        }
         byte[] request = askImmediate ? SEND_IMMEDIATE : SEND_STABLE;
         askImmediate = false;
+        unanswered++;
         return Optional.of(request.clone());
     }
 
@@ -43,7 +75,19 @@ final class MtSicsDriver implements ScaleDriver {
     public List<Reading> accept(byte[] bytes) {
         List<Reading> readings = new ArrayList<>();
         for (String line : lines.accept(bytes)) {
-            parse(line).ifPresent(readings::add);
+            if (skipping) {
+                if (line.startsWith("I4")) {
+                    skipping = false;
+                } else {
+                    log.debug("MT-SICS scale: skipping '{}', an answer to a cancelled request", line.trim());
+                }
+                continue;
+            }
+            Optional<Reading> reading = parse(line);
+            if (reading.isPresent()) {
+                unanswered = Math.max(0, unanswered - 1);
+                readings.add(reading.get());
+            }
         }
         return readings;
     }
@@ -52,6 +96,8 @@ final class MtSicsDriver implements ScaleDriver {
     public void reset() {
         lines.reset();
         askImmediate = false;
+        unanswered = 0;
+        skipping = false;
     }
 
     private Optional<Reading> parse(String line) {

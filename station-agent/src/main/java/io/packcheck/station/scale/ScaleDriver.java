@@ -11,6 +11,14 @@ import java.util.Optional;
  */
 interface ScaleDriver {
 
+    /**
+     * Bytes to send before the first request of a weighing, e.g. to cancel requests an earlier weighing left
+     * unanswered, whose late answers would otherwise pass for this weighing's; empty when there is nothing to cancel.
+     */
+    default Optional<byte[]> startWeighing() {
+        return Optional.empty();
+    }
+
     /** The bytes that ask for the next reading; empty when the scale streams without being asked. */
     Optional<byte[]> nextRequest();
 

@@ -161,6 +161,31 @@ public final class InProcessHub implements AutoCloseable {
                 .put("aliases", new JsonArray().add(alias))));
     }
 
+    /** An item of one barcode with a catalogue weight. */
+    public void putItem(String sku, String code, double weightGrams) {
+        ok(ops.put("/api/v1/items/" + sku).bearerTokenAuthentication(apiKey).sendJsonObject(new JsonObject()
+                .put("name", "Item " + sku).put("weightGrams", weightGrams)
+                .put("barcodes", new JsonArray().add(new JsonObject().put("code", code)))));
+    }
+
+    /** An order of one line whose parcels must carry these shipping labels (none: any label is bound to it). */
+    public void putOrder(String id, String sku, int quantity, List<String> labels) {
+        ok(ops.put("/api/v1/orders/" + id).bearerTokenAuthentication(apiKey).sendJsonObject(new JsonObject()
+                .put("lines", new JsonArray().add(new JsonObject().put("sku", sku).put("quantity", quantity)))
+                .put("labels", new JsonArray(new ArrayList<>(labels)))));
+    }
+
+    /** A box type of the box catalogue. */
+    public void putBox(String code, double tareGrams) {
+        ok(ops.put("/api/v1/boxes/" + code).bearerTokenAuthentication(apiKey)
+                .sendJsonObject(new JsonObject().put("name", "Box " + code).put("tareGrams", tareGrams)));
+    }
+
+    /** What the hub answers for a shipping label ({@code GET /api/v1/parcels/{label}}): its status and body. */
+    public HttpResponse<Buffer> parcel(String label) {
+        return await(ops.get("/api/v1/parcels/" + label).bearerTokenAuthentication(apiKey).send());
+    }
+
     public void putBadge(String code, String name, String role) {
         ok(ops.put("/api/v1/badges/" + code).bearerTokenAuthentication(apiKey)
                 .sendJsonObject(new JsonObject().put("name", name).put("role", role)));

@@ -158,6 +158,28 @@ class JsscScaleTest {
     }
 
     @Test
+    void aLateAnswerToTheLastWeighingIsNotTakenForTheNextParcel() throws Exception {
+        pty = SocatPty.start(dir.resolve("scale"), dir.resolve("far"));
+        scale = new JsscScale(pty.stationEnd(), SerialSettings.default9600(), ScaleProtocol.MT_SICS, false,
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)));
+        await().atMost(Duration.ofSeconds(5)).until(scale::connected);
+        try (java.io.InputStream balance = pty.scannerInput()) {
+            // the balance is still waiting for the first parcel to settle when the weighing gives up
+            assertThat(scale.weigh(Duration.ofMillis(300))).isEqualTo(new Weighing.Unavailable(Trouble.NOT_ANSWERING));
+            CompletableFuture<Weighing> next = CompletableFuture.supplyAsync(() -> scale.weigh(Duration.ofSeconds(3)));
+            StringBuilder received = new StringBuilder();
+            while (!received.toString().endsWith("@\r\nS\r\n")) {
+                received.append((char) balance.read());
+            }
+
+            pty.send("S S     100.0 g\r\nI4 A \"0123456789\"\r\nS S     200.0 g\r\n");
+
+            assertThat(received.toString()).isEqualTo("S\r\n@\r\nS\r\n");
+            assertThat(next.get()).isEqualTo(new Weighing.Settled(200.0));
+        }
+    }
+
+    @Test
     void aScaleThatIsNotThereIsUnavailableSayingWhy() {
         scale = new JsscScale(dir.resolve("nothing").toString(), SerialSettings.default9600(), ScaleProtocol.MT_SICS, false,
                 new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)));

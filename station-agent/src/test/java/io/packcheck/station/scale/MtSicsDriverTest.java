@@ -84,6 +84,41 @@ class MtSicsDriverTest {
         assertThat(feed("yyy\r\nS S 5.0 g\r\n")).containsExactly(new Reading.Stable(5.0));
     }
 
+    private String request() {
+        return new String(driver.nextRequest().orElseThrow(), StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aWeighingWithNothingUnansweredSendsNothingFirst() {
+        request();
+        feed("S S 1.0 g\r\n");
+
+        assertThat(driver.startWeighing()).isEmpty();
+    }
+
+    @Test
+    void aWeighingAfterAnUnansweredRequestCancelsItAndSkipsItsLateAnswer() {
+        request();
+
+        assertThat(driver.startWeighing()).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.US_ASCII)).isEqualTo("@\r\n"));
+        assertThat(request()).isEqualTo("S\r\n");
+        assertThat(feed("S S     100.0 g\r\n")).isEmpty();
+        assertThat(feed("I4 A \"0123456789\"\r\n")).isEmpty();
+        assertThat(feed("S S     200.0 g\r\n")).containsExactly(new Reading.Stable(200.0));
+    }
+
+    @Test
+    void stopsSkippingWhenTheBalanceNeverAnswersTheCancel() {
+        request();
+        driver.startWeighing();
+        request();
+        assertThat(feed("S S 1.0 g\r\n")).isEmpty();
+
+        request();
+
+        assertThat(feed("S S 2.0 g\r\n")).containsExactly(new Reading.Stable(2.0));
+    }
+
     @Test
     void forgetsAHalfAnswerOnReset() {
         feed("S S   99");

@@ -50,7 +50,7 @@ class HostCommandsTest {
 
     @ParameterizedTest
     @EnumSource(value = Verdict.class, names = {"WRONG_ITEM", "OVER_QUANTITY", "EXPIRED", "SHELF_LIFE_TOO_SHORT",
-        "DUPLICATE_SERIAL", "LOT_REQUIRED", "SERIAL_REQUIRED", "LOCKED", "ORDER_BLOCKED"})
+        "DUPLICATE_SERIAL", "LOT_REQUIRED", "SERIAL_REQUIRED", "LOCKED", "ORDER_BLOCKED", "LABEL_MISMATCH", "WEIGHT_MISMATCH"})
     void sendsTheBadScanCommandForEveryScanTheTowerRefusesInRed(Verdict verdict) {
         SentCommands scanner = new SentCommands();
 
@@ -62,7 +62,8 @@ class HostCommandsTest {
 
     @ParameterizedTest
     @EnumSource(value = Verdict.class, mode = EnumSource.Mode.EXCLUDE, names = {"WRONG_ITEM", "OVER_QUANTITY", "EXPIRED",
-        "SHELF_LIFE_TOO_SHORT", "DUPLICATE_SERIAL", "LOT_REQUIRED", "SERIAL_REQUIRED", "LOCKED", "ORDER_BLOCKED"})
+        "SHELF_LIFE_TOO_SHORT", "DUPLICATE_SERIAL", "LOT_REQUIRED", "SERIAL_REQUIRED", "LOCKED", "ORDER_BLOCKED",
+        "LABEL_MISMATCH", "WEIGHT_MISMATCH"})
     void sendsNothingForAScanThatIsNotRefusedInRed(Verdict verdict) {
         SentCommands scanner = new SentCommands();
 

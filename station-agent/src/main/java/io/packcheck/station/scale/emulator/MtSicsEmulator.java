@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * A Mettler Toledo MT-SICS scale showing grams with one decimal: {@code S} answers {@code S S <weight> g} when stable
  * and {@code S I} while in motion, {@code SI} answers {@code S S} or {@code S D} (dynamic), overload and underload
- * answer {@code S +} / {@code S -}, any other command {@code ES}.
+ * answer {@code S +} / {@code S -}, {@code @} (cancel) answers {@code I4 A "<serial number>"}, any other command
+ * {@code ES}.
  */
 final class MtSicsEmulator extends ScaleEmulator {
 
@@ -21,6 +22,9 @@ final class MtSicsEmulator extends ScaleEmulator {
     }
 
     private String answer(String command) {
+        if (command.equals("@")) {
+            return "I4 A \"0123456789\"";
+        }
         if (!command.equals("S") && !command.equals("SI")) {
             return "ES";
         }
