@@ -136,9 +136,8 @@ public final class PackingDay {
                 int count = scans.size() == 1 && quantity > 1 ? quantity : 1;
                 inLine += count;
                 packed += count;
-                // the last unit closes a parcel labelled first; a listed label is scanned after it
-                Verdict verdict = packed == units ? (listed ? Verdict.LINE_COMPLETE : Verdict.WEIGHING)
-                        : inLine == quantity ? Verdict.LINE_COMPLETE : Verdict.MATCH;
+                // with a scale the last unit does not close the parcel: its label, scanned once all is in, does
+                Verdict verdict = inLine == quantity ? Verdict.LINE_COMPLETE : Verdict.MATCH;
                 double grams = trueWeight(item, count);
                 if (injection.equals(Optional.of(Injection.LEFT_OUT)) && count == 1 && error.isEmpty()) {
                     error = Optional.of(-grams);
@@ -149,13 +148,6 @@ public final class PackingDay {
                 }
                 steps.add(Scan.expect(raw, verdict, item.sku() + " " + inLine + "/" + quantity));
                 if (packed == units) {
-                    if (!listed) {
-                        closing = raw;
-                        // the hub records a serial as packed only from a scan it counts (MATCH, LINE_COMPLETE,
-                        // ORDER_COMPLETE); the unit whose scan closed the parcel (WEIGHING) stays unknown to it, so a
-                        // copied label of it would not be caught: reuse only serials the hub knows
-                        orderSerials.remove(item.sku());
-                    }
                     break;
                 }
                 boolean firstUnitPacked = packed == count;
@@ -207,14 +199,13 @@ public final class PackingDay {
         }
         if (!cancelled) {
             packedSerials.putAll(orderSerials);
-            if (listed) {
-                if (injection.equals(Optional.of(Injection.LABEL_SWAP))) {
-                    steps.add(Scan.inject(Scans.label(upcomingLabel), Verdict.LABEL_MISMATCH, Injection.LABEL_SWAP,
-                            "label " + upcomingLabel + " of the next order"));
-                    steps.add(Scan.expect(Scans.command(Commands.CLEAR), Verdict.LINE_COMPLETE, "took the wrong label off: CLEAR"));
-                }
-                steps.add(Scan.expect(closing, Verdict.WEIGHING, "label " + label));
+            if (injection.equals(Optional.of(Injection.LABEL_SWAP))) {
+                steps.add(Scan.inject(Scans.label(upcomingLabel), Verdict.LABEL_MISMATCH, Injection.LABEL_SWAP,
+                        "label " + upcomingLabel + " of the next order"));
+                steps.add(Scan.expect(Scans.command(Commands.CLEAR), Verdict.LINE_COMPLETE, "took the wrong label off: CLEAR"));
             }
+            // a label printed here and put on first is scanned again: the box is on the scale, weigh it
+            steps.add(Scan.expect(closing, Verdict.WEIGHING, "label " + label + (listed ? "" : " again")));
             steps.add(weighed(injection, closing, expectedGrams, error, load + fixedLoad - (used.tareGrams() - box.tareGrams())));
         }
         steps.add(new Step.Load(0, "parcel off the scale"));

@@ -78,8 +78,8 @@ class PlanAgainstRulesTest {
         Outcome outcome = rules.scan(opened(lotCase.sku(), pack.quantity()), parser.parse(label), catalog(List.of()), NOW);
 
         assertThat(label).startsWith("]C101" + pack.gtin14() + "17").endsWith("10L260042");
-        // the case is the whole order: it closes the parcel, which the station then weighs
-        assertThat(outcome.verdict()).as(outcome.message()).isEqualTo(Verdict.WEIGHING);
+        // the case is the whole order; with a scale the packer then closes the parcel by its label
+        assertThat(outcome.verdict()).as(outcome.message()).isEqualTo(Verdict.LINE_COMPLETE);
     }
 
     /**
