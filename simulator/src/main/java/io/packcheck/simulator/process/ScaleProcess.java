@@ -23,7 +23,8 @@ public final class ScaleProcess implements AutoCloseable {
     /** The scale profile the stations are configured with. */
     public static final String PROFILE = "mt-sics";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration PUT_TIMEOUT = Duration.ofSeconds(5);
+    // generous: a dozen JVMs share two cores in the end-to-end tests
+    private static final Duration PUT_TIMEOUT = Duration.ofSeconds(15);
 
     private final Path stationEnd;
     private final Process process;
@@ -76,7 +77,8 @@ public final class ScaleProcess implements AutoCloseable {
         weights.println(String.format(Locale.ROOT, "%.1f", grams));
         if (!awaitLine("put ", PUT_TIMEOUT)) {
             throw new IllegalStateException("the scale at " + stationEnd + " did not take " + grams + " g within "
-                    + PUT_TIMEOUT.toSeconds() + " s");
+                    + PUT_TIMEOUT.toSeconds() + " s (" + (process.isAlive() ? "still running" : "exited with " + process.exitValue())
+                    + ")");
         }
     }
 
