@@ -283,11 +283,7 @@ public final class PackRules {
             return answer(Verdict.NO_ORDER_OPEN, s, new EventDraft(EventKind.SCAN, Verdict.NO_ORDER_OPEN, at, s, scan.raw(), message));
         }
         if (s.lock().isPresent()) {
-            Lock lock = s.lock().get();
-            Verdict verdict = lock.blocked() ? Verdict.ORDER_BLOCKED : Verdict.LOCKED;
-            String message = lock.blocked() ? lock.reason() : "Locked, " + what + " was not taken. " + lock.reason()
-                    + " (or a supervisor scans their badge)";
-            return answer(verdict, s, new EventDraft(EventKind.SCAN, verdict, at, s, scan.raw(), message));
+            return whileLocked(s, what, scan.raw(), at);
         }
         if (s.weighing()) {
             return refused(s, scan.raw(), at, "Parcel " + s.parcelNumber() + " waits for the scale: " + what + " was not taken");
@@ -385,6 +381,15 @@ public final class PackRules {
         return event;
     }
 
+    /** A code that is not an item, scanned into a locked session: nothing is taken, the lock stands. */
+    private static Outcome whileLocked(PackSession s, String what, String raw, Instant at) {
+        Lock lock = s.lock().orElseThrow();
+        Verdict verdict = lock.blocked() ? Verdict.ORDER_BLOCKED : Verdict.LOCKED;
+        String message = lock.blocked() ? lock.reason() : "Locked, " + what + " was not taken. " + lock.reason()
+                + " (or a supervisor scans their badge)";
+        return answer(verdict, s, new EventDraft(EventKind.SCAN, verdict, at, s, raw, message));
+    }
+
     // ---- parcels ----
 
     private Outcome label(PackSession s, ShippingLabel label, Scan scan, Catalog catalog, Instant at) {
@@ -394,11 +399,7 @@ public final class PackRules {
             return answer(Verdict.NO_ORDER_OPEN, s, new EventDraft(EventKind.SCAN, Verdict.NO_ORDER_OPEN, at, s, scan.raw(), message));
         }
         if (s.lock().isPresent()) {
-            Lock lock = s.lock().get();
-            Verdict verdict = lock.blocked() ? Verdict.ORDER_BLOCKED : Verdict.LOCKED;
-            String message = lock.blocked() ? lock.reason() : "Locked, " + shown + " was not taken. " + lock.reason()
-                    + " (or a supervisor scans their badge)";
-            return answer(verdict, s, new EventDraft(EventKind.SCAN, verdict, at, s, scan.raw(), message));
+            return whileLocked(s, shown, scan.raw(), at);
         }
         if (s.awaiting().isPresent()) {
             return refused(s, scan.raw(), at, shown + " was not taken: first " + ask(s.awaiting().get().missing()) + " of "

@@ -106,10 +106,15 @@ final class ScreenProjection {
     }
 
     private static Optional<String> lockAdvice(PackSession session) {
-        return session.lock().map(lock -> lock.blocked()
-                ? lock.reason()
-                : "Take the refused item out of the box and scan " + Commands.label(Commands.CLEAR)
-                        + " - or a supervisor scans their badge and a reason code");
+        String clear = Commands.label(Commands.CLEAR);
+        return session.lock().map(lock -> switch (lock.verdict()) {
+            case ORDER_BLOCKED -> lock.reason();
+            case WEIGHT_MISMATCH -> "Check what is in the box against the order, then scan " + clear
+                    + " to weigh it again - or a supervisor scans their badge and a reason code to accept the weight";
+            case LABEL_MISMATCH -> "Take the wrong label off the box and scan " + clear;
+            default -> "Take the refused item out of the box and scan " + clear
+                    + " - or a supervisor scans their badge and a reason code";
+        });
     }
 
     private Optional<String> packerName(PackSession session) {

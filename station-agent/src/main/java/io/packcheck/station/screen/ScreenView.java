@@ -61,7 +61,7 @@ public record ScreenView(
      */
     public record ParcelLine(int number, int closed, Optional<String> box, Optional<String> label, boolean weighing) {
 
-        /** "Parcel 2 (1 closed) - box M - label 1Z... - weighing". */
+        /** "Parcel 2 (1 closed) - box M - label 1Z... - closed, on the scale". */
         public String words() {
             StringBuilder b = new StringBuilder("Parcel ").append(number);
             if (closed > 0) {
@@ -70,7 +70,7 @@ public record ScreenView(
             box.ifPresent(v -> b.append(" - box ").append(v));
             label.ifPresent(v -> b.append(" - label ").append(v));
             if (weighing) {
-                b.append(" - weighing");
+                b.append(" - closed, on the scale");
             }
             return b.toString();
         }

@@ -4,37 +4,27 @@ import static io.packcheck.station.runtime.Stations.AMBER;
 import static io.packcheck.station.runtime.Stations.GREEN;
 import static io.packcheck.station.runtime.Stations.LIGHT_OFF;
 import static io.packcheck.station.runtime.Stations.RED;
+import static io.packcheck.station.runtime.ScreenViews.freePort;
+import static io.packcheck.station.runtime.ScreenViews.verdict;
+import static io.packcheck.station.runtime.ScreenViews.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 import io.packcheck.core.verify.PackEvent;
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.station.scanner.SocatPty;
-import io.packcheck.station.store.ImportReport;
-import io.packcheck.station.store.JsonLinesImport;
 import io.packcheck.station.store.Outbox;
 import io.packcheck.station.store.OutboxEntry;
-import io.packcheck.station.store.SqliteOrderCache;
 import io.packcheck.station.store.StationDatabase;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.StringReader;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,37 +129,9 @@ class DatedItemStationTest {
     }
 
     private static void seed(Path dataDir) {
-        String lines = String.join("\n",
+        ScreenViews.seed(dataDir,
                 "{\"type\":\"item\",\"sku\":\"MILK\",\"name\":\"Oat Milk\",\"minShelfLifeDays\":5,"
                         + "\"barcodes\":[{\"code\":\"" + MILK + "\",\"quantity\":1}]}",
                 "{\"type\":\"order\",\"id\":\"SO-MILK\",\"lines\":[{\"sku\":\"MILK\",\"quantity\":2}]}");
-        try (StationDatabase db = StationDatabase.openIn(dataDir)) {
-            ImportReport report = new JsonLinesImport(new SqliteOrderCache(db, Clock.systemUTC()))
-                    .run(new BufferedReader(new StringReader(lines)), r -> { });
-            assertThat(report.refused()).isEmpty();
-        }
-    }
-
-    private static String verdict(JsonObject view) {
-        return view.getJsonObject("verdict") == null ? "" : view.getJsonObject("verdict").getString("code");
-    }
-
-    /** The packer screen's view once it satisfies {@code wanted}. */
-    private JsonObject view(int port, Predicate<JsonObject> wanted) {
-        AtomicReference<JsonObject> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/view")).build(), HttpResponse.BodyHandlers.ofString());
-            JsonObject view = new JsonObject(response.body());
-            last.set(view);
-            return wanted.test(view);
-        });
-        return last.get();
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

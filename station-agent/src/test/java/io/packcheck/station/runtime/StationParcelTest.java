@@ -116,7 +116,7 @@ class StationParcelTest {
         assertThat(station.view().lock()).isEmpty();
         assertThat(station.storedSession().orElseThrow().weighing()).isTrue();
         assertThat(station.view().order().orElseThrow().parcel()).map(p -> p.words())
-                .contains("Parcel 1 - label " + UPS + " - weighing");
+                .contains("Parcel 1 - label " + UPS + " - closed, on the scale");
 
         station.close();
         readings.add(new ScaleReading.Settled(720));
