@@ -1,5 +1,6 @@
 package io.packcheck.simulator;
 
+import io.packcheck.simulator.plan.Injection;
 import io.packcheck.simulator.process.Children;
 import io.packcheck.simulator.process.Jars;
 import io.packcheck.simulator.process.StationProcess;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +30,7 @@ public final class SimulatorMain {
     private static final Duration STOP_GRACE = Duration.ofSeconds(40);
 
     public static void main(String[] args) {
-        int code = new CommandLine(new SimulatorMain()).execute(args);
+        int code = new CommandLine(new SimulatorMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         Children.stopAll();
         System.exit(code);
     }
@@ -94,7 +96,7 @@ public final class SimulatorMain {
             int orders = (int) Math.max(stations * 3L, Math.round(stations * minutes * 60 * rate / 6.0 * 1.5));
             Settings settings = new Settings(freshDir(dir), stations, orders, rate, 0.3, System.currentTimeMillis() % 1000,
                     port, port + 1, Optional.of(Duration.ofMinutes(minutes)), false, Optional.empty(),
-                    Duration.ofSeconds(3), Optional.of(Duration.ofSeconds(10)), Optional.empty());
+                    Duration.ofSeconds(3), Optional.of(Duration.ofSeconds(10)), List.of());
             Simulation sim = new Simulation(settings, Jars.locate(root), System.out);
             CountDownLatch finished = stopsInOrder(sim);
             try (sim) {
@@ -110,6 +112,8 @@ public final class SimulatorMain {
                 for (StationProcess s : sim.stations()) {
                     System.out.println("  Packer screen " + s.id() + "  http://localhost:" + s.screenPort() + "/");
                 }
+                System.out.println("  Scales              an emulated MT-SICS scale per station (its lines start with SCALE in"
+                        + " the station's log)");
                 System.out.println("  Logs and data       " + dir.toAbsolutePath());
                 System.out.println("  Ops API key         " + sim.apiKey() + "  (the dashboard password is not an API key)");
                 System.out.println("    try: curl -H 'Authorization: Bearer " + sim.apiKey() + "' " + hub
@@ -145,6 +149,10 @@ public final class SimulatorMain {
         int hubEvery;
         @Option(names = "--seed", defaultValue = "7", description = "random seed (default: ${DEFAULT-VALUE})")
         long seed;
+        @Option(names = "--inject", split = ",", paramLabel = "KIND",
+                description = "only these kinds of error, in turn, e.g. unscanned_item,left_out,wrong_box,label_swap"
+                        + " (default: every kind)")
+        List<Injection> inject = List.of();
         @Option(names = "--dir", defaultValue = ".simulate", description = "working directory, emptied first (default: ${DEFAULT-VALUE})")
         Path dir;
         @Option(names = "--root", defaultValue = ".", description = "repository root holding the built jars")
@@ -154,7 +162,7 @@ public final class SimulatorMain {
         public Integer call() {
             Settings settings = new Settings(freshDir(dir), stations, orders, rate, errors, seed, 0, 0, Optional.empty(),
                     killAgents, restartHub ? Optional.of(Duration.ofSeconds(hubEvery)) : Optional.empty(),
-                    Duration.ofSeconds(3), Optional.of(Duration.ofSeconds(10)), Optional.empty());
+                    Duration.ofSeconds(3), Optional.of(Duration.ofSeconds(10)), List.copyOf(inject));
             Simulation sim = new Simulation(settings, Jars.locate(root), System.out);
             CountDownLatch finished = stopsInOrder(sim);
             try (sim) {
@@ -168,7 +176,8 @@ public final class SimulatorMain {
                 System.out.printf("packed in %.1f s; %d agent kills, %d hub outages%n", (System.nanoTime() - t1) / 1e9,
                         sim.record().agentKills(), sim.record().outages().size());
                 figures.print(System.out);
-                boolean ok = figures.catchRate() == 1.0 && figures.falseAlarms() == 0 && figures.lost() == 0
+                boolean ok = figures.catchRate() == 1.0 && figures.missedWeightErrors() == 0 && figures.falseAlarms() == 0
+                        && figures.lost() == 0
                         && figures.doubledEvents() == 0;
                 return ok ? 0 : 3;
             } finally {

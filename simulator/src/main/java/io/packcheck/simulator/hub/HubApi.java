@@ -47,6 +47,11 @@ public final class HubApi {
         send("PUT", "/api/v1/orders/" + path(id), Optional.of(body), List.of(200, 201));
     }
 
+    /** A box type of the site's box catalogue ({@code name}, {@code tareGrams}). */
+    public void putBox(String code, JsonObject body) {
+        send("PUT", "/api/v1/boxes/" + path(code), Optional.of(body), List.of(200, 201));
+    }
+
     public void putBadge(String code, JsonObject body) {
         send("PUT", "/api/v1/badges/" + path(code), Optional.of(body), List.of(200, 201));
     }

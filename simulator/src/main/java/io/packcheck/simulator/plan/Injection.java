@@ -21,11 +21,24 @@ public enum Injection {
     /** A second station scans an order another station is packing: it must not open there. */
     SECOND_STATION,
     /** Ops gives a new item a barcode another item already has: the hub must refuse it. */
-    DUPLICATED_BARCODE;
+    DUPLICATED_BARCODE,
+    /** The label of another order (the next one off the printer) is scanned onto the parcel. */
+    LABEL_SWAP,
+    /** A unit goes into the box without a scan: the parcel is too heavy. */
+    UNSCANNED_ITEM,
+    /** A unit is scanned but stays on the bench: the parcel is too light. */
+    LEFT_OUT,
+    /** The packer scans one box type and packs into another of a different tare. */
+    WRONG_BOX;
 
     /** Whether catching it also takes the tower showing red after the scan, not only the verdict. */
     public boolean mustEndRed() {
         return this == STRAY_SCAN_WHILE_LOCKED;
+    }
+
+    /** Whether the scale, not a scan, must catch it: the parcel weighs other than its scans say. */
+    public boolean weightError() {
+        return this == UNSCANNED_ITEM || this == LEFT_OUT || this == WRONG_BOX;
     }
 
     /** Whether it needs a hub that answers at once (claims are asked of the hub when an order opens). */

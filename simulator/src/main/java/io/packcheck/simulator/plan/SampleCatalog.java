@@ -16,16 +16,32 @@ import java.util.Random;
  */
 public final class SampleCatalog {
 
-    private record Family(String code, String[] products, Tracking tracking, int minShelfLifeDays, boolean cases) {}
+    private record Family(String code, String[] products, int[] grams, Tracking tracking, int minShelfLifeDays,
+            boolean cases) {}
 
     private static final String[] COLOURS = {"Blue", "Red", "Green", "Black", "White", "Grey", "Yellow", "Oak"};
     private static final List<Family> FAMILIES = List.of(
-            new Family("HOME", new String[] {"Mug", "Tea Towel", "Cushion Cover", "Storage Box", "Candle"}, Tracking.NONE, 0, true),
-            new Family("OFFC", new String[] {"Notebook A5", "Gel Pen 3-pack", "Stapler", "Desk Tray"}, Tracking.NONE, 0, true),
-            new Family("TOYS", new String[] {"Puzzle 500", "Building Set", "Plush Bear"}, Tracking.NONE, 0, false),
-            new Family("FOOD", new String[] {"Coffee Beans 1kg", "Green Tea 100g", "Oat Bars 6x", "Olive Oil 500ml"}, Tracking.LOT, 60, true),
-            new Family("CARE", new String[] {"Hand Cream", "Shampoo 250ml", "Sun Lotion SPF30"}, Tracking.LOT, 180, false),
-            new Family("ELEC", new String[] {"USB-C Charger", "Headphones", "Power Bank"}, Tracking.SERIAL, 0, false));
+            new Family("HOME", new String[] {"Mug", "Tea Towel", "Cushion Cover", "Storage Box", "Candle"},
+                    new int[] {350, 90, 160, 620, 280}, Tracking.NONE, 0, true),
+            new Family("OFFC", new String[] {"Notebook A5", "Gel Pen 3-pack", "Stapler", "Desk Tray"},
+                    new int[] {210, 40, 260, 480}, Tracking.NONE, 0, true),
+            new Family("TOYS", new String[] {"Puzzle 500", "Building Set", "Plush Bear"},
+                    new int[] {520, 850, 310}, Tracking.NONE, 0, false),
+            new Family("FOOD", new String[] {"Coffee Beans 1kg", "Green Tea 100g", "Oat Bars 6x", "Olive Oil 500ml"},
+                    new int[] {1040, 130, 230, 780}, Tracking.LOT, 60, true),
+            new Family("CARE", new String[] {"Hand Cream", "Shampoo 250ml", "Sun Lotion SPF30"},
+                    new int[] {95, 290, 240}, Tracking.LOT, 180, false),
+            new Family("ELEC", new String[] {"USB-C Charger", "Headphones", "Power Bank"},
+                    new int[] {120, 260, 340}, Tracking.SERIAL, 0, false));
+
+    /** The site's box types: code, name and the empty box's weight. Far enough apart that a wrong box shows. */
+    private static final List<SampleBox> BOXES = List.of(
+            new SampleBox("S", "Small box", 150),
+            new SampleBox("M", "Medium box", 280),
+            new SampleBox("L", "Large box", 520));
+
+    /** The supervisor's badge code, for overrides. */
+    public static final String SUPERVISOR_BADGE = "S001";
 
     /** Made-up GS1 company prefixes: one per supplier. */
     private static final String[] COMPANY_PREFIXES = {"4012345", "5012345", "7612345", "8712345"};
@@ -56,7 +72,11 @@ public final class SampleCatalog {
                 Optional<CasePack> casePack = family.cases() && random.nextInt(4) == 0
                         ? Optional.of(new CasePack(gtin14("1" + ean13.substring(0, 12)), random.nextBoolean() ? 6 : 12))
                         : Optional.empty();
-                items.add(new SampleItem(sku, name, ean13, casePack, family.tracking(), family.minShelfLifeDays()));
+                // colours and variants weigh a little more or less than the base product; no random draw, so the
+                // catalog of a seed keeps its codes and case packs
+                int base = family.grams()[i % family.products().length];
+                double grams = Math.round(base * (1 + (next * 37 % 16) / 100.0));
+                items.add(new SampleItem(sku, name, ean13, casePack, family.tracking(), family.minShelfLifeDays(), grams));
                 next++;
             }
         }
@@ -86,6 +106,11 @@ public final class SampleCatalog {
 
     public List<SampleItem> items(Tracking tracking) {
         return items.stream().filter(i -> i.tracking() == tracking).toList();
+    }
+
+    /** The box catalogue: small, medium and large boxes with their tares. */
+    public List<SampleBox> boxes() {
+        return BOXES;
     }
 
     /** Badge bodies with their {@code code}: packers {@code P001...} and the supervisor {@code S001}. */

@@ -8,10 +8,11 @@ import java.util.Optional;
  * One catalog item of the sample warehouse.
  *
  * @param ean13    the unit barcode
- * @param casePack the GTIN-14 of the case and the units it holds, for items sold by the case too
+ * @param casePack    the GTIN-14 of the case and the units it holds, for items sold by the case too
+ * @param weightGrams one unit's weight as the catalogue gives it (a real unit is off by a few percent)
  */
 public record SampleItem(String sku, String name, String ean13, Optional<CasePack> casePack, Tracking tracking,
-        int minShelfLifeDays) {
+        int minShelfLifeDays, double weightGrams) {
 
     /** How units of this item must be scanned. */
     public enum Tracking {
@@ -40,6 +41,7 @@ public record SampleItem(String sku, String name, String ean13, Optional<CasePac
                 .put("barcodes", barcodes)
                 .put("serialized", tracking == Tracking.SERIAL)
                 .put("lotTracked", tracking == Tracking.LOT)
-                .put("minShelfLifeDays", minShelfLifeDays);
+                .put("minShelfLifeDays", minShelfLifeDays)
+                .put("weightGrams", weightGrams);
     }
 }

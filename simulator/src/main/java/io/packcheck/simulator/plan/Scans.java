@@ -45,6 +45,11 @@ public final class Scans {
         return "]C0" + orderId;
     }
 
+    /** A carrier's shipping label (a UPS 1Z number) as Code 128: {@code ]C0}. */
+    public static String label(String trackingNumber) {
+        return "]C0" + trackingNumber;
+    }
+
     /** A command sheet or badge barcode as Code 39: {@code ]A0}. */
     public static String command(String command) {
         return "]A0" + command;

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -40,6 +41,7 @@ public final class StationProcess implements AutoCloseable {
     private final URI hub;
     private final int screenPort;
     private final SocatPty pty;
+    private final Optional<ScaleProcess> scale;
     private final Path tokenFile;
     private final BlockingQueue<Light> lights = new LinkedBlockingQueue<>();
     private final PrintWriter log;
@@ -49,7 +51,8 @@ public final class StationProcess implements AutoCloseable {
     private CompletableFuture<Void> ready = new CompletableFuture<>();
     private CompletableFuture<Void> scannerConnected = new CompletableFuture<>();
 
-    private StationProcess(Jars jars, String id, Path dir, URI hub, String token, int screenPort) throws IOException {
+    private StationProcess(Jars jars, String id, Path dir, URI hub, String token, int screenPort, boolean weighs)
+            throws IOException {
         this.jars = jars;
         this.id = id;
         this.dir = dir;
@@ -64,13 +67,27 @@ public final class StationProcess implements AutoCloseable {
         this.log = new PrintWriter(Files.newBufferedWriter(dir.resolve("station.log"), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), true);
         this.pty = SocatPty.start(dir);
+        try {
+            this.scale = weighs ? Optional.of(ScaleProcess.start(jars, dir.resolve("scale-station"), log)) : Optional.empty();
+        } catch (RuntimeException e) {
+            pty.close();
+            throw e;
+        }
     }
 
-    /** Creates the pty and starts the agent; returns once it logged that it is ready and its scanner is open. */
+    /** Creates the pty and starts the agent, without a scale; returns once it is ready and its scanner is open. */
     public static StationProcess start(Jars jars, String id, Path dir, URI hub, String token, int screenPort) {
+        return start(jars, id, dir, hub, token, screenPort, false);
+    }
+
+    /**
+     * Creates the pty (and, when {@code weighs}, an emulated MT-SICS scale on a pty of its own) and starts the agent;
+     * returns once it logged that it is ready and its scanner is open.
+     */
+    public static StationProcess start(Jars jars, String id, Path dir, URI hub, String token, int screenPort, boolean weighs) {
         StationProcess station;
         try {
-            station = new StationProcess(jars, id, dir, hub, token, screenPort);
+            station = new StationProcess(jars, id, dir, hub, token, screenPort, weighs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare station " + id + " in " + dir, e);
         }
@@ -83,6 +100,31 @@ public final class StationProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads JSON lines (items, orders, badges, box types) into the data of the station that will live in {@code dir},
+     * with the agent's {@code import}, before it starts: what a site without a hub feed for them does.
+     */
+    public static void importInto(Jars jars, Path dir, List<String> lines) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("import.jsonl");
+            Files.write(file, lines, StandardCharsets.UTF_8);
+            List<String> args = List.of("import", "--data", dir.resolve("data").toString(), file.toString());
+            Process p = Children.start(new ProcessBuilder(Jars.java(jars.agent(), "64m", args)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("station.log").toFile())), "station import");
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                Children.kill(p);
+                throw new IllegalStateException("station-agent import into " + dir + " failed; see "
+                        + dir.resolve("station.log"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the import lines for " + dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing into " + dir, e);
+        }
+    }
+
     /** Starts the agent again (after {@link #kill()}) and waits until it takes scans. */
     public synchronized void startAgent() {
         if (process != null && process.isAlive()) {
@@ -90,9 +132,10 @@ public final class StationProcess implements AutoCloseable {
         }
         ready = new CompletableFuture<>();
         scannerConnected = new CompletableFuture<>();
-        List<String> args = List.of("run", "--scanner", pty.stationEnd().toString(), "--lights", "console",
+        List<String> args = new ArrayList<>(List.of("run", "--scanner", pty.stationEnd().toString(), "--lights", "console",
                 "--data", dir.resolve("data").toString(), "--hub", hub.toString(), "--token-file", tokenFile.toString(),
-                "--station-id", id, "--screen-port", Integer.toString(screenPort));
+                "--station-id", id, "--screen-port", Integer.toString(screenPort)));
+        scale.ifPresent(s -> args.addAll(List.of("--scale", s.stationEnd().toString(), "--scale-profile", ScaleProcess.PROFILE)));
         Process p = Children.start(new ProcessBuilder(Jars.java(jars.agent(), "96m", args)), "station " + id);
         process = p;
         CompletableFuture<Void> readyNow = ready;
@@ -149,6 +192,11 @@ public final class StationProcess implements AutoCloseable {
 
     public String id() {
         return id;
+    }
+
+    /** The station's scale, when it weighs parcels. */
+    public Optional<ScaleProcess> scale() {
+        return scale;
     }
 
     public int screenPort() {
@@ -241,6 +289,7 @@ public final class StationProcess implements AutoCloseable {
             }
         }
         pty.close();
+        scale.ifPresent(ScaleProcess::close);
         log.close();
     }
 }

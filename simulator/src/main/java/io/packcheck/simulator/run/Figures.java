@@ -3,6 +3,7 @@ package io.packcheck.simulator.run;
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.simulator.hub.EventLog;
 import io.packcheck.simulator.plan.Injection;
+import io.packcheck.simulator.plan.Step;
 import io.packcheck.simulator.process.Light;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
@@ -48,17 +49,36 @@ public record Figures(
         Map<Injection, KindTally> byKind,
         int itemScans,
         int ordersDone,
-        int ordersPlanned) {
+        int ordersPlanned,
+        List<WeightCheck> weightErrors,
+        List<Long> weighingMillis) {
 
-    /** How many errors of one kind were injected and how many the station caught. */
-    public record KindTally(int injected, int caught) {
+    /**
+     * How many errors of one kind were injected and how many the station caught; {@code notRequired} counts weight
+     * errors under 10% of their parcel that the scale let pass, which the goal does not ask it to catch.
+     */
+    public record KindTally(int injected, int caught, int notRequired) {
 
-        KindTally plus(boolean wasCaught) {
-            return new KindTally(injected + 1, caught + (wasCaught ? 1 : 0));
+        public KindTally(int injected, int caught) {
+            this(injected, caught, 0);
+        }
+
+        KindTally plus(KindTally other) {
+            return new KindTally(injected + other.injected, caught + other.caught, notRequired + other.notRequired);
         }
 
         public double catchRate() {
-            return injected == 0 ? 1.0 : (double) caught / injected;
+            int required = injected - notRequired;
+            return required == 0 ? 1.0 : (double) caught / required;
+        }
+    }
+
+    /** A weight error made on purpose: by how much, as a share of its parcel's expected weight, and whether caught. */
+    public record WeightCheck(Injection kind, String stationId, String orderId, double grams, double share, boolean caught) {
+
+        /** Whether the goal requires catching it: at least 10% of the parcel. */
+        public boolean required() {
+            return share >= 0.10;
         }
     }
 
@@ -88,6 +108,7 @@ public record Figures(
         }
         int missingSeq = 0;
         Map<SentScan, JsonObject> matched = new HashMap<>();
+        Map<SentScan, JsonObject> answers = new HashMap<>();
         Map<String, Long> completedAtSeq = new HashMap<>();
         for (Map.Entry<String, List<EventLog.Seen>> e : byStation.entrySet()) {
             List<EventLog.Seen> list = new ArrayList<>(e.getValue());
@@ -110,7 +131,7 @@ public record Figures(
                     problems.add(e.getKey() + ": " + missing + " sequence numbers missing below " + seqs.last());
                 }
             }
-            doubled += match(scansByStation.getOrDefault(e.getKey(), List.of()), list, matched, problems);
+            doubled += match(scansByStation.getOrDefault(e.getKey(), List.of()), list, matched, answers, problems);
         }
 
         List<Long> visible = new ArrayList<>();
@@ -122,17 +143,26 @@ public record Figures(
         int falseAlarms = 0;
         int unexpected = 0;
         int lost = 0;
+        int notRequired = 0;
+        List<WeightCheck> weightErrors = new ArrayList<>();
+        List<Long> weighing = new ArrayList<>();
         Map<Injection, KindTally> byKind = new EnumMap<>(Injection.class);
         Map<JsonObject, Instant> seenAt = new HashMap<>();
         events.forEach(s -> seenAt.put(s.event(), s.seenAt()));
         for (SentScan s : record.scans()) {
             JsonObject event = matched.get(s);
-            Optional<Verdict> got = Optional.ofNullable(event).map(ev -> Verdict.valueOf(ev.getString("verdict")));
+            // what the station answered: the last of the events the step brought (a weighed parcel, then the order)
+            Optional<JsonObject> answer = Optional.ofNullable(answers.get(s));
+            Optional<Verdict> got = answer.map(ev -> Verdict.valueOf(ev.getString("verdict")));
+            boolean answered = answer.filter(ev -> s.step().expected().filter(v -> sameAnswer(v, ev)).isPresent()).isPresent();
+            if (!s.scanned()) {
+                s.light().ifPresent(l -> weighing.add(Duration.between(s.sentAt(), l.at()).toMillis()));
+            }
             boolean wasRed = s.light().filter(l -> l.colour() == Light.Colour.RED).isPresent();
             if (event == null) {
                 lost++;
                 problems.add(s.stationId() + ": no hub event for scan '" + s.step().what() + "' sent at " + s.sentAt());
-            } else if (online(s.sentAt(), record.outages())) {
+            } else if (s.scanned() && online(s.sentAt(), record.outages())) {
                 visible.add(Duration.between(s.sentAt(), seenAt.get(event)).toMillis());
                 received.add(Duration.between(s.sentAt(), Instant.parse(event.getString("receivedAt"))).toMillis());
             }
@@ -141,12 +171,17 @@ public record Figures(
                 Long completed = completedAtSeq.get(s.orderId());
                 boolean beforeCompletion = event != null && (completed == null || event.getLong("seq") < completed);
                 boolean endedRed = s.light().filter(Light::redOn).isPresent();
-                boolean wasCaught = got.equals(s.step().expected()) && beforeCompletion
+                boolean wasCaught = answered && beforeCompletion
                         && (!s.step().injected().get().mustEndRed() || endedRed);
-                byKind.merge(s.step().injected().get(), new KindTally(1, wasCaught ? 1 : 0),
-                        (a, b) -> a.plus(wasCaught));
+                Optional<Step.WeightError> error = s.step() instanceof Step.Weighed w ? w.error() : Optional.empty();
+                error.ifPresent(x -> weightErrors.add(new WeightCheck(s.step().injected().get(), s.stationId(), s.orderId(),
+                        x.grams(), x.share(), wasCaught)));
+                boolean excused = !wasCaught && error.filter(x -> !x.required()).isPresent();
+                byKind.merge(s.step().injected().get(), new KindTally(1, wasCaught ? 1 : 0, excused ? 1 : 0), KindTally::plus);
                 if (wasCaught) {
                     caught++;
+                } else if (excused) {
+                    notRequired++;
                 } else {
                     problems.add(s.stationId() + ": injected " + s.step().injected().get() + " (" + s.step().what()
                             + ") got " + got.map(Enum::name).orElse("no event")
@@ -163,7 +198,7 @@ public record Figures(
                     falseAlarms++;
                     problems.add(s.stationId() + ": false alarm on '" + s.step().what() + "': "
                             + got.map(Enum::name).orElse("") + (wasRed ? " red light" : ""));
-                } else if (got.isPresent() && !got.equals(s.step().expected())) {
+                } else if (got.isPresent() && !answered) {
                     unexpected++;
                     problems.add(s.stationId() + ": '" + s.step().what() + "' expected " + s.step().expected().get()
                             + ", got " + got.get());
@@ -172,7 +207,7 @@ public record Figures(
         }
         for (DayRecord.HubCheck check : record.hubChecks()) {
             injected++;
-            byKind.merge(check.kind(), new KindTally(1, check.caught() ? 1 : 0), (x, y) -> x.plus(check.caught()));
+            byKind.merge(check.kind(), new KindTally(1, check.caught() ? 1 : 0), KindTally::plus);
             if (check.caught()) {
                 caught++;
             } else {
@@ -183,26 +218,63 @@ public record Figures(
         int notShown = (int) record.cancels().stream().filter(c -> c.toRed().isEmpty()).count();
         record.cancels().stream().filter(c -> c.toRed().isEmpty())
                 .forEach(c -> problems.add(c.stationId() + ": cancel of " + c.orderId() + " never showed red"));
-        return new Figures(record.scans().size(), injected, caught, red, correct, falseAlarms, unexpected,
+        int scans = (int) record.scans().stream().filter(SentScan::scanned).count();
+        return new Figures(scans, injected - notRequired, caught, red, correct, falseAlarms, unexpected,
                 List.copyOf(problems), sorted(visible), sorted(received), sorted(cancels), record.cancels().size(),
                 notShown, events.size(), lost, missingSeq, doubled, Map.copyOf(byKind),
-                (int) record.scans().stream().filter(s -> s.step().itemScan()).count(), record.ordersDone(), ordersPlanned);
+                (int) record.scans().stream().filter(s -> s.step().itemScan()).count(), record.ordersDone(), ordersPlanned,
+                List.copyOf(weightErrors), sorted(weighing));
+    }
+
+    /**
+     * Whether the hub's event says what the plan expected. A CLEAR is recorded as the clearing itself (accepted),
+     * whatever the station goes on to show (a parcel weighed again, a label still to scan).
+     */
+    static boolean sameAnswer(Verdict expected, JsonObject event) {
+        Verdict got = Verdict.valueOf(event.getString("verdict"));
+        return got == expected || "SESSION_CLEARED".equals(event.getString("kind")) && got == Verdict.COMMAND_ACCEPTED
+                && !expected.isMismatch();
+    }
+
+    /** Weight errors of at least 10% of their parcel that the station let pass. */
+    public int missedWeightErrors() {
+        return (int) weightErrors.stream().filter(w -> w.required() && !w.caught()).count();
+    }
+
+    /** The smallest weight error the station caught, if it caught any. */
+    public Optional<WeightCheck> smallestCaught() {
+        return weightErrors.stream().filter(WeightCheck::caught).min(Comparator.comparingDouble(w -> Math.abs(w.grams())));
+    }
+
+    /** The smallest weight error the station caught, as a share of its parcel. */
+    public Optional<WeightCheck> smallestShareCaught() {
+        return weightErrors.stream().filter(WeightCheck::caught).min(Comparator.comparingDouble(WeightCheck::share));
+    }
+
+    /** The largest weight error (as a share of its parcel) the station let pass. */
+    public Optional<WeightCheck> largestPassed() {
+        return weightErrors.stream().filter(w -> !w.caught()).max(Comparator.comparingDouble(WeightCheck::share));
     }
 
     /** Matches one station's events (in sequence order) to its scans (in sending order); returns the extras. */
     private static int match(List<SentScan> scans, List<EventLog.Seen> events, Map<SentScan, JsonObject> matched,
-            List<String> problems) {
+            Map<SentScan, JsonObject> answers, List<String> problems) {
         int next = 0;
         int extras = 0;
         String lastRaw = null;
+        SentScan last = null;
         for (EventLog.Seen seen : events) {
             JsonObject e = seen.event();
             String raw = Optional.ofNullable(e.getString("raw")).orElse("");
             String kind = e.getString("kind");
             boolean follows = "ORDER_COMPLETED".equals(kind)
                     || ("SESSION_CANCELLED".equals(kind) && "ORDER_OPENED".equals(e.getString("verdict")));
-            if (raw.isEmpty() || (follows && raw.equals(lastRaw))) {
-                continue; // pushed by the hub (blocked, changed) or the second event of one scan
+            if (raw.isEmpty()) {
+                continue; // pushed by the hub (blocked, changed)
+            }
+            if (follows && raw.equals(lastRaw)) {
+                answers.put(last, e); // the second event of one scan
+                continue;
             }
             int at = -1;
             for (int i = next; i < Math.min(scans.size(), next + 50); i++) {
@@ -218,6 +290,8 @@ public record Figures(
                 continue;
             }
             matched.put(scans.get(at), e);
+            answers.put(scans.get(at), e);
+            last = scans.get(at);
             lastRaw = raw;
             next = at + 1;
         }
@@ -260,8 +334,26 @@ public record Figures(
         out.printf(Locale.ROOT, "  catch rate                     %.1f%% (%d of %d injected errors caught before the order completed; "
                 + "%d red at the station)  target 100%%%n", 100 * catchRate(), caught, injected, caughtRedAtStation);
         new TreeMap<>(byKind).forEach((kind, tally) -> out.printf(Locale.ROOT,
-                "    %-28s %.1f%% (%d of %d)%n", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                100 * tally.catchRate(), tally.caught(), tally.injected()));
+                "    %-28s %.1f%% (%d of %d)%s%n", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                100 * tally.catchRate(), tally.caught(), tally.injected() - tally.notRequired(),
+                tally.notRequired() == 0 ? "" : "; " + tally.notRequired() + " more under 10% of the parcel passed the scale"
+                        + " (not required)"));
+        if (!weightErrors.isEmpty()) {
+            long required = weightErrors.stream().filter(WeightCheck::required).count();
+            out.printf(Locale.ROOT, "  weight errors                  %d injected, %d of them at least 10%% of the parcel; missed %d"
+                    + "  target 0%n", weightErrors.size(), required, missedWeightErrors());
+            smallestCaught().ifPresent(w -> out.printf(Locale.ROOT,
+                    "    smallest caught              %s%n", describe(w)));
+            smallestShareCaught().ifPresent(w -> out.printf(Locale.ROOT,
+                    "    smallest share caught        %s%n", describe(w)));
+            largestPassed().ifPresent(w -> out.printf(Locale.ROOT,
+                    "    largest that passed          %s%n", describe(w)));
+        }
+        if (!weighingMillis.isEmpty()) {
+            out.printf(Locale.ROOT, "  closing scan to weight verdict p50 %s  p95 %s  max %s (%d weighings)%n",
+                    ms(percentile(weighingMillis, 50)), ms(percentile(weighingMillis, 95)),
+                    ms(percentile(weighingMillis, 100)), weighingMillis.size());
+        }
         out.printf(Locale.ROOT, "  false alarms on correct scans  %d  target 0%n", falseAlarms);
         out.printf(Locale.ROOT, "  other unexpected verdicts      %d%n", unexpectedVerdicts);
         out.printf(Locale.ROOT, "  scan to hub (visible in /events) p50 %s  p95 %s  max %s  target p50 <= 500 ms (%d scans sent while the hub was up)%n",
@@ -280,6 +372,11 @@ public record Figures(
             out.println("  problems (first 20):");
             problems.stream().limit(20).forEach(p -> out.println("    " + p));
         }
+    }
+
+    private static String describe(WeightCheck w) {
+        return String.format(Locale.ROOT, "%+.0f g = %.1f%% of the parcel (%s, %s at %s)", w.grams(), 100 * w.share(),
+                w.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), w.orderId(), w.stationId());
     }
 
     private static String ms(Optional<Long> value) {

@@ -1,7 +1,9 @@
 package io.packcheck.simulator.run;
 
+import io.packcheck.simulator.plan.Injection;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,12 +19,12 @@ import java.util.Optional;
  * @param duration       stop packing new orders after this long (the demo's --minutes)
  * @param killAgents     kill -9 some agents mid-order and restart them
  * @param hubRestartEvery kill -9 the hub this often and restart it after {@code hubDowntime}
- * @param onlyInjection  when present, the injected orders all carry this error (for tests of one kind)
+ * @param injecting      when not empty, the injected orders carry these errors, in turn (for tests of some kinds)
  */
 public record Settings(Path workDir, int stations, int orders, double scansPerSecond, double errorShare, long seed,
         int hubPort, int screenPorts, Optional<Duration> duration, boolean killAgents,
         Optional<Duration> hubRestartEvery, Duration hubDowntime, Optional<Duration> tallyEvery,
-        Optional<io.packcheck.simulator.plan.Injection> onlyInjection) {
+        List<Injection> injecting) {
 
     public Settings {
         if (stations < 1 || stations > 50) {
@@ -42,32 +44,37 @@ public record Settings(Path workDir, int stations, int orders, double scansPerSe
     /** A quick day for tests: fast packers, no screens, no chaos. */
     public static Settings quick(Path workDir, int stations, int orders) {
         return new Settings(workDir, stations, orders, 0, 0.5, 42, 0, 0, Optional.empty(), false, Optional.empty(),
-                Duration.ofSeconds(3), Optional.empty(), Optional.empty());
+                Duration.ofSeconds(3), Optional.empty(), List.of());
     }
 
     /** Every order of this day carries {@code injection}. */
-    public Settings onlyInjecting(io.packcheck.simulator.plan.Injection injection) {
-        return new Settings(workDir, stations, orders, scansPerSecond, 1.0, seed, hubPort, screenPorts, duration,
-                killAgents, hubRestartEvery, hubDowntime, tallyEvery, Optional.of(injection));
+    public Settings onlyInjecting(Injection injection) {
+        return injecting(List.of(injection)).withErrorShare(1.0);
+    }
+
+    /** The injected orders of this day carry these kinds of error, in turn. */
+    public Settings injecting(List<Injection> kinds) {
+        return new Settings(workDir, stations, orders, scansPerSecond, errorShare, seed, hubPort, screenPorts, duration,
+                killAgents, hubRestartEvery, hubDowntime, tallyEvery, List.copyOf(kinds));
     }
 
     public Settings withErrorShare(double share) {
         return new Settings(workDir, stations, orders, scansPerSecond, share, seed, hubPort, screenPorts, duration,
-                killAgents, hubRestartEvery, hubDowntime, tallyEvery, onlyInjection);
+                killAgents, hubRestartEvery, hubDowntime, tallyEvery, injecting);
     }
 
     public Settings withKillAgents(boolean kill) {
         return new Settings(workDir, stations, orders, scansPerSecond, errorShare, seed, hubPort, screenPorts, duration,
-                kill, hubRestartEvery, hubDowntime, tallyEvery, onlyInjection);
+                kill, hubRestartEvery, hubDowntime, tallyEvery, injecting);
     }
 
     public Settings withHubRestarts(Duration every, Duration downtime) {
         return new Settings(workDir, stations, orders, scansPerSecond, errorShare, seed, hubPort, screenPorts, duration,
-                killAgents, Optional.of(every), downtime, tallyEvery, onlyInjection);
+                killAgents, Optional.of(every), downtime, tallyEvery, injecting);
     }
 
     public Settings withRate(double rate) {
         return new Settings(workDir, stations, orders, rate, errorShare, seed, hubPort, screenPorts, duration,
-                killAgents, hubRestartEvery, hubDowntime, tallyEvery, onlyInjection);
+                killAgents, hubRestartEvery, hubDowntime, tallyEvery, injecting);
     }
 }

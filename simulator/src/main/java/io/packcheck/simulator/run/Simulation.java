@@ -5,6 +5,7 @@ import io.packcheck.simulator.hub.HubApi;
 import io.packcheck.simulator.plan.Injection;
 import io.packcheck.simulator.plan.OrderPlan;
 import io.packcheck.simulator.plan.PackingDay;
+import io.packcheck.simulator.plan.SampleBox;
 import io.packcheck.simulator.plan.SampleCatalog;
 import io.packcheck.simulator.plan.SampleItem;
 import io.packcheck.simulator.process.HubProcess;
@@ -12,6 +13,7 @@ import io.packcheck.simulator.process.Jars;
 import io.packcheck.simulator.process.StationProcess;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +59,10 @@ public final class Simulation implements AutoCloseable {
     private volatile boolean stopRequested;
     private String apiKey;
     private int plannedOrders;
+    // box types the hub's feed does not carry (a hub without PUT /boxes) are imported into each station instead
+    private List<String> boxImport = List.of();
+    // a hub with parcels keeps the orders' labels and the box catalogue for its stations
+    private boolean hubHasParcels = true;
 
     public Simulation(Settings settings, Jars jars, PrintStream out) {
         this.settings = settings;
@@ -87,8 +93,14 @@ public final class Simulation implements AutoCloseable {
             for (int n = 1; n <= settings.stations(); n++) {
                 int station = n;
                 int screen = settings.screenPorts() == 0 ? 0 : settings.screenPorts() + n - 1;
-                started.add(starting.submit(() -> StationProcess.start(jars, stationId(station),
-                        settings.workDir().resolve(stationId(station)), hub.baseUrl(), tokens.get(station - 1), screen)));
+                started.add(starting.submit(() -> {
+                    Path dir = settings.workDir().resolve(stationId(station));
+                    if (!boxImport.isEmpty()) {
+                        StationProcess.importInto(jars, dir, boxImport);
+                    }
+                    return StationProcess.start(jars, stationId(station), dir, hub.baseUrl(), tokens.get(station - 1),
+                            screen, true);
+                }));
             }
             Optional<Future<StationProcess>> second = secondToken.map(token -> starting.submit(() -> StationProcess.start(
                     jars, stationId(settings.stations() + 1), settings.workDir().resolve(stationId(settings.stations() + 1)),
@@ -109,17 +121,17 @@ public final class Simulation implements AutoCloseable {
     private void seed() {
         catalog = SampleCatalog.generate(200, settings.stations(), settings.seed());
         api.bulk("items", catalog.items().stream().map(SampleItem::body).toList());
+        seedBoxes();
         Random random = new Random(settings.seed());
         LocalDate today = LocalDate.now();
         Instant start = Instant.now();
         List<JsonObject> orders = new ArrayList<>();
         for (int n = 1; n <= settings.stations(); n++) {
-            PackingDay day = new PackingDay(catalog, settings.seed() * 31 + n, today, start, "S" + n + "-");
+            PackingDay day = new PackingDay(catalog, settings.seed() * 31 + n, today, start, "S" + n + "-", hubHasParcels);
             List<OrderPlan> mine = new ArrayList<>();
             for (int i = 0; n + i * settings.stations() <= settings.orders(); i++) {
                 int number = n + i * settings.stations();
-                Optional<Injection> injection = PackingDay.injectionFor(number, settings.errorShare(), random, kinds())
-                        .map(kind -> settings.onlyInjection().orElse(kind));
+                Optional<Injection> injection = PackingDay.injectionFor(number, settings.errorShare(), random, kinds());
                 OrderPlan plan = day.order(String.format(Locale.ROOT, "SO-%05d", number), injection);
                 mine.add(plan);
                 orders.add(plan.body());
@@ -136,17 +148,33 @@ public final class Simulation implements AutoCloseable {
         }
     }
 
+    private void seedBoxes() {
+        try {
+            for (SampleBox box : catalog.boxes()) {
+                api.putBox(box.code(), box.body());
+            }
+        } catch (HubApi.HubError e) {
+            if (e.status() != 404 && e.status() != 405) {
+                throw e;
+            }
+            out.println("the hub has no parcels (PUT /api/v1/boxes answered " + e.status() + "): the box types are imported"
+                    + " into each station, orders list no labels (each parcel's label is printed and scanned first)"
+                    + " and no label is swapped");
+            hubHasParcels = false;
+            boxImport = catalog.boxes().stream().map(b -> b.importLine().encode()).toList();
+        }
+    }
+
     /**
      * The kinds of error this day injects, in turn. A second station is refused by asking the hub, so a day whose
      * hub is killed now and then leaves that kind out: while the hub is down the order opens from the cache, and
      * the hub flags the conflict afterwards instead (its own tests cover that).
      */
     private List<Injection> kinds() {
-        if (settings.onlyInjection().isPresent()) {
-            return List.of(settings.onlyInjection().get());
-        }
-        return Arrays.stream(Injection.values())
-                .filter(kind -> !kind.needsHubUp() || settings.hubRestartEvery().isEmpty()).toList();
+        List<Injection> kinds = settings.injecting().isEmpty() ? Arrays.asList(Injection.values()) : settings.injecting();
+        return kinds.stream()
+                .filter(kind -> !kind.needsHubUp() || settings.hubRestartEvery().isEmpty())
+                .filter(kind -> kind != Injection.LABEL_SWAP || hubHasParcels).toList();
     }
 
     private boolean injects(Injection kind) {
@@ -297,9 +325,10 @@ public final class Simulation implements AutoCloseable {
                 .filter(s -> s.light().filter(l -> l.colour() == io.packcheck.simulator.process.Light.Colour.RED).isPresent())
                 .count();
         Duration t = Duration.between(started, Instant.now());
-        out.printf(Locale.ROOT, "[%02d:%02d] orders packed %d | scans %d | errors injected %d, red at the station %d | "
-                        + "cancels %d | hub events %d | agent kills %d%n",
-                t.toMinutes(), t.toSecondsPart(), record.ordersDone(), scans.size(), injected, red,
+        long weighed = scans.stream().filter(s -> !s.scanned()).count();
+        out.printf(Locale.ROOT, "[%02d:%02d] orders packed %d | scans %d | parcels weighed %d | errors injected %d, red at the"
+                        + " station %d | cancels %d | hub events %d | agent kills %d%n",
+                t.toMinutes(), t.toSecondsPart(), record.ordersDone(), scans.size() - weighed, weighed, injected, red,
                 record.cancels().size(), events.size(), record.agentKills());
     }
 

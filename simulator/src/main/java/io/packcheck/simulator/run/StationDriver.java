@@ -3,7 +3,9 @@ package io.packcheck.simulator.run;
 import io.packcheck.core.verify.Verdict;
 import io.packcheck.simulator.hub.HubApi;
 import io.packcheck.simulator.plan.Injection;
+import io.packcheck.core.verify.Commands;
 import io.packcheck.simulator.plan.OrderPlan;
+import io.packcheck.simulator.plan.SampleCatalog;
 import io.packcheck.simulator.plan.Scans;
 import io.packcheck.simulator.plan.Step;
 import io.packcheck.simulator.process.Light;
@@ -12,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,10 @@ public final class StationDriver {
     static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(10);
     /** How soon a locked station's tower must show the lock again after a stray scan's own signal. */
     static final Duration LOCK_BACK_WITHIN = Duration.ofMillis(300);
+    /** The station's scale settle timeout (3 s) and some: how long a parcel may take to be weighed. */
+    static final Duration WEIGH_TIMEOUT = Duration.ofSeconds(10);
+    /** How often a packer weighs a parcel again when the scale was not ready. */
+    private static final int WEIGH_ATTEMPTS = 3;
 
     private final StationProcess station;
     private final HubApi api;
@@ -37,6 +44,7 @@ public final class StationDriver {
     private final double scansPerSecond;
     private final Random random;
     private final Optional<SecondStation> secondStation;
+    private Instant lastSent = Instant.EPOCH;
 
     /** @param scansPerSecond the packer's pace; 0 scans as fast as the station answers */
     public StationDriver(StationProcess station, HubApi api, DayRecord record, double scansPerSecond, long seed) {
@@ -84,32 +92,76 @@ public final class StationDriver {
      * false, leaving the order unfinished, when {@code stopping} turns true (the simulator is being stopped).
      */
     public boolean pack(OrderPlan plan, boolean killMidOrder, BooleanSupplier stopping) {
-        boolean killed = false;
-        for (Step step : plan.steps()) {
+        boolean[] kill = {killMidOrder};
+        if (!play(plan.id(), plan.steps(), kill, stopping)) {
+            return false;
+        }
+        record.orderDone();
+        return true;
+    }
+
+    private boolean play(String orderId, List<Step> steps, boolean[] kill, BooleanSupplier stopping) {
+        for (Step step : steps) {
             if (stopping.getAsBoolean()) {
                 return false;
             }
             if (step instanceof Step.Scan scan) {
-                Optional<Light> light = scan(plan.id(), scan);
+                Optional<Light> light = scan(orderId, scan);
                 // mid-order: after the order is open or an item accepted, while the order still has lines to pack
-                if (killMidOrder && !killed && light.isPresent() && scan.expected()
+                if (kill[0] && light.isPresent() && scan.expected()
                         .filter(v -> v == Verdict.ORDER_OPENED || v == Verdict.MATCH || v == Verdict.LINE_COMPLETE)
                         .isPresent()) {
                     killAndRestart();
-                    killed = true;
+                    kill[0] = false;
                 }
                 pause();
+            } else if (step instanceof Step.Weighed weighed) {
+                if (weigh(orderId, weighed) && !play(orderId, weighed.ifCaught(), kill, stopping)) {
+                    return false;
+                }
+            } else if (step instanceof Step.Load load) {
+                station.scale().ifPresent(scale -> scale.put(load.grams()));
             } else if (step instanceof Step.CancelAtHub cancel) {
                 cancelAtHub(cancel.orderId());
             } else if (step instanceof Step.OpenAtAnotherStation open) {
-                secondStation.orElseThrow(() -> new IllegalStateException("order " + plan.id()
+                secondStation.orElseThrow(() -> new IllegalStateException("order " + orderId
                         + " plans a second station's scan, but the simulation has no second station")).tryToOpen(open);
             } else if (step instanceof Step.PutItemWithTakenBarcode put) {
                 putItemWithTakenBarcode(put);
             }
         }
-        record.orderDone();
         return true;
+    }
+
+    /**
+     * Waits for the scale's verdict on the parcel the last scan closed and records it. Returns whether the station
+     * refused the weight as the plan meant it to (the packer then sets the box right). A scale that is not ready is
+     * asked again with NEW BOX; a weight refused on a right parcel is accepted by the supervisor, so the day goes on.
+     */
+    private boolean weigh(String orderId, Step.Weighed weighed) {
+        Optional<Light> light = Optional.empty();
+        for (int attempt = 1; attempt <= WEIGH_ATTEMPTS; attempt++) {
+            light = station.nextSignal(WEIGH_TIMEOUT);
+            record.scan(new SentScan(station.id(), orderId, weighed, lastSent, light));
+            if (light.filter(l -> l.colour() == Light.Colour.AMBER).isEmpty() || attempt == WEIGH_ATTEMPTS) {
+                break;
+            }
+            // no event answers a weighing asked again, so this scan is not one the figures look for
+            station.drainLights();
+            station.scan(Scans.command(Commands.NEWBOX));
+        }
+        boolean refused = light.filter(l -> l.colour() == Light.Colour.RED).isPresent();
+        if (refused && weighed.expected().filter(v -> v == Verdict.WEIGHT_MISMATCH).isEmpty()) {
+            supervisorAccepts(orderId);
+        }
+        return refused && weighed.expected().filter(v -> v == Verdict.WEIGHT_MISMATCH).isPresent();
+    }
+
+    private void supervisorAccepts(String orderId) {
+        scan(orderId, new Step.Scan(Scans.command(Commands.SUPERVISOR_BADGE + SampleCatalog.SUPERVISOR_BADGE),
+                Optional.empty(), Optional.empty(), "supervisor checks the parcel"));
+        scan(orderId, new Step.Scan(Scans.command(Commands.REASON + "CHECKED"), Optional.empty(), Optional.empty(),
+                "supervisor accepts the weight"));
     }
 
     /** kill -9 and start again on the same pty, data and token. */
@@ -123,6 +175,12 @@ public final class StationDriver {
     private Optional<Light> scan(String orderId, Step.Scan scan) {
         station.drainLights();
         Instant sent = station.scan(scan.raw());
+        lastSent = sent;
+        if (scan.expected().filter(v -> v == Verdict.WEIGHING).isPresent()) {
+            // no light until the scale answers: the next light is the weighing's, and it is read there
+            record.scan(new SentScan(station.id(), orderId, scan, sent, Optional.empty()));
+            return Optional.empty();
+        }
         Optional<Light> light = station.nextSignal(SIGNAL_TIMEOUT);
         if (light.isPresent() && scan.injected().filter(Injection::mustEndRed).isPresent()) {
             // the tower may flash the stray scan's own signal; what counts is what it shows once that is over

@@ -89,6 +89,26 @@ class EndToEndTest {
     }
 
     @Test
+    void parcelErrorsAreCaughtOnTheScaleAndFixedBeforeTheOrderCompletes() {
+        start(Settings.quick(dir, 1, 4).injecting(List.of(Injection.UNSCANNED_ITEM, Injection.LEFT_OUT, Injection.WRONG_BOX,
+                Injection.LABEL_SWAP)).withErrorShare(1.0));
+
+        Figures figures = sim.run();
+
+        assertPerfect(figures);
+        assertThat(figures.byKind()).containsKeys(Injection.UNSCANNED_ITEM, Injection.LEFT_OUT, Injection.WRONG_BOX);
+        assertThat(figures.weightErrors()).hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(w -> assertThat(w.caught() || !w.required()).as(w.toString()).isTrue());
+        assertThat(figures.missedWeightErrors()).isZero();
+        // every parcel weighed once, and once more after each weight error caught
+        long caughtOnTheScale = figures.weightErrors().stream().filter(Figures.WeightCheck::caught).count();
+        assertThat(figures.weighingMillis()).hasSize(4 + (int) caughtOnTheScale);
+        for (OrderPlan plan : sim.plans().get(0)) {
+            assertThat(sim.api().order(plan.id()).getString("status")).isEqualTo("VERIFIED");
+        }
+    }
+
+    @Test
     void theHubKilledAndRestartedWhileStationsPackGetsEveryEventOnce() {
         start(Settings.quick(dir, 2, 12).withRate(4).withHubRestarts(Duration.ofSeconds(4), Duration.ofSeconds(2)));
 

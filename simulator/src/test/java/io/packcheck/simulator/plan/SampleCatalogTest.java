@@ -32,6 +32,17 @@ class SampleCatalogTest {
     }
 
     @Test
+    void everyItemHasARealisticWeightAndTheBoxesDifferInTare() {
+        assertThat(catalog.items()).allSatisfy(i -> {
+            assertThat(i.weightGrams()).isBetween(40.0, 2000.0);
+            assertThat(i.body().getDouble("weightGrams")).isEqualTo(i.weightGrams());
+        });
+        assertThat(catalog.boxes()).extracting(SampleBox::code).containsExactly("S", "M", "L");
+        assertThat(catalog.boxes()).extracting(SampleBox::tareGrams).doesNotHaveDuplicates();
+        assertThat(catalog.boxes().get(0).body().encode()).isEqualTo("{\"name\":\"Small box\",\"tareGrams\":150.0}");
+    }
+
+    @Test
     void hasOnePackerBadgePerStationAndASupervisor() {
         assertThat(catalog.badges()).extracting(b -> b.getString("role")).containsExactly("packer", "packer", "packer", "supervisor");
         assertThat(catalog.packerBadge(2)).isEqualTo("P002");

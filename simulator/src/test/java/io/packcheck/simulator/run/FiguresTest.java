@@ -80,6 +80,74 @@ class FiguresTest {
     }
 
     @Test
+    void aWeightErrorIsCaughtWhenTheScaleRefusedItAndTheClearWeighsAgain() {
+        sent("]C0SO-1", Verdict.ORDER_OPENED, Optional.empty(), GREEN, 0);
+        sent("]E04012345000013", Verdict.WEIGHING, Optional.empty(), GREEN, 1000);
+        weighed("]E04012345000013", Verdict.WEIGHT_MISMATCH, Optional.of(new Step.WeightError(360, 950)), RED, 1300);
+        sent("]A0PCK-CLEAR", Verdict.WEIGHING, Optional.empty(), GREEN, 2000);
+        weighed("]E04012345000013", Verdict.ORDER_COMPLETE, Optional.empty(), GREEN, 2300);
+        event("ORDER_OPENED", "ORDER_OPENED", "]C0SO-1", 100);
+        event("SCAN", "WEIGHING", "]E04012345000013", 1100);
+        event("SCAN", "WEIGHT_MISMATCH", "]E04012345000013", 1400);
+        event("SESSION_CLEARED", "COMMAND_ACCEPTED", "]A0PCK-CLEAR", 2100);
+        event("PARCEL_CLOSED", "PARCEL_CLOSED", "]E04012345000013", 2400);
+        event("ORDER_COMPLETED", "ORDER_COMPLETE", "]E04012345000013", 2400);
+
+        Figures f = Figures.of(record, events);
+
+        assertThat(f.problems()).isEmpty();
+        assertThat(f.byKind()).containsExactly(Map.entry(Injection.UNSCANNED_ITEM, new Figures.KindTally(1, 1)));
+        assertThat(f.smallestCaught()).hasValueSatisfying(w -> {
+            assertThat(w.grams()).isEqualTo(360);
+            assertThat(w.share()).isCloseTo(360 / 950.0, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        assertThat(f.missedWeightErrors()).isZero();
+        assertThat(f.scans()).as("weighings are not scans").isEqualTo(3);
+        assertThat(f.weighingMillis()).containsExactly(300L, 300L);
+        assertThat(f.catchRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aSmallWeightErrorThatPassesIsNotRequiredButALargeOneIsMissed() {
+        sent("]C0SO-1", Verdict.ORDER_OPENED, Optional.empty(), GREEN, 0);
+        sent("]E04012345000013", Verdict.WEIGHING, Optional.empty(), GREEN, 1000);
+        weighed("]E04012345000013", Verdict.WEIGHT_MISMATCH, Optional.of(new Step.WeightError(-40, 2000)), GREEN, 1300);
+        sent("]C0SO-2", Verdict.ORDER_OPENED, Optional.empty(), GREEN, 2000);
+        sent("]E05012345000020", Verdict.WEIGHING, Optional.empty(), GREEN, 3000);
+        weighed("]E05012345000020", Verdict.WEIGHT_MISMATCH, Optional.of(new Step.WeightError(-300, 1000)), GREEN, 3300);
+        event("ORDER_OPENED", "ORDER_OPENED", "]C0SO-1", 100);
+        event("SCAN", "WEIGHING", "]E04012345000013", 1100);
+        event("PARCEL_CLOSED", "PARCEL_CLOSED", "]E04012345000013", 1400);
+        event("ORDER_COMPLETED", "ORDER_COMPLETE", "]E04012345000013", 1400);
+        event("ORDER_OPENED", "ORDER_OPENED", "]C0SO-2", 2100);
+        event("SCAN", "WEIGHING", "]E05012345000020", 3100);
+        event("PARCEL_CLOSED", "PARCEL_CLOSED", "]E05012345000020", 3400);
+        event("ORDER_COMPLETED", "ORDER_COMPLETE", "]E05012345000020", 3400);
+
+        Figures f = Figures.of(record, events);
+
+        assertThat(f.byKind()).containsExactly(Map.entry(Injection.LEFT_OUT, new Figures.KindTally(2, 0, 1)));
+        assertThat(f.injected()).as("required errors").isEqualTo(1);
+        assertThat(f.catchRate()).isZero();
+        assertThat(f.missedWeightErrors()).isEqualTo(1);
+        assertThat(f.smallestCaught()).isEmpty();
+        assertThat(f.largestPassed()).hasValueSatisfying(w -> assertThat(w.grams()).isEqualTo(-300));
+        assertThat(f.problems()).singleElement().asString().contains("LEFT_OUT");
+    }
+
+    @Test
+    void aWeightRefusedOnARightParcelIsAFalseAlarm() {
+        sent("]E04012345000013", Verdict.WEIGHING, Optional.empty(), GREEN, 0);
+        weighed("]E04012345000013", Verdict.ORDER_COMPLETE, Optional.empty(), RED, 300);
+        event("SCAN", "WEIGHING", "]E04012345000013", 100);
+        event("SCAN", "WEIGHT_MISMATCH", "]E04012345000013", 400);
+
+        Figures f = Figures.of(record, events);
+
+        assertThat(f.falseAlarms()).isEqualTo(1);
+    }
+
+    @Test
     void percentilesUseTheNearestRank() {
         List<Long> values = List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L, 100L);
 
@@ -91,6 +159,13 @@ class FiguresTest {
     private void sent(String raw, Verdict expected, Optional<Injection> injected, Light light, long atMillis) {
         record.scan(new SentScan("pack-01", "SO-1", new Step.Scan(raw, Optional.of(expected), injected, raw),
                 T0.plusMillis(atMillis), Optional.of(light)));
+    }
+
+    private void weighed(String raw, Verdict expected, Optional<Step.WeightError> error, Light light, long atMillis) {
+        Optional<Injection> injected = error.map(e -> e.grams() > 0 ? Injection.UNSCANNED_ITEM : Injection.LEFT_OUT);
+        Step.Weighed step = new Step.Weighed(raw, Optional.of(expected), injected, raw, error, List.of());
+        Light at = new Light(light.line(), T0.plusMillis(atMillis), 0);
+        record.scan(new SentScan("pack-01", "SO-1", step, T0.plusMillis(atMillis - 300), Optional.of(at)));
     }
 
     private JsonObject event(String kind, String verdict, String raw, long seenAtMillis) {
