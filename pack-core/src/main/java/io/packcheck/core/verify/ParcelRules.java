@@ -189,9 +189,8 @@ final class ParcelRules {
                     + " is closed: weighing - keep the box still on the scale";
             return new Step(Verdict.WEIGHING, waiting, before.apply(Verdict.WEIGHING), message, sku);
         }
-        List<EventDraft> events = new ArrayList<>(before.apply(Verdict.PARCEL_CLOSED));
         return closed(s, label.or(() -> s.current().label()), nextBox, nextLabel, Optional.empty(), Optional.empty(),
-                Optional.empty(), raw, at, events, "", sku);
+                Optional.empty(), raw, at, before, "", sku);
     }
 
     private Step weighAgain(PackSession s, String raw, Instant at) {
@@ -220,13 +219,13 @@ final class ParcelRules {
         if (expected.grams().isEmpty()) {
             String note = " (weight not checked: " + expected.unknown() + ")";
             return Optional.of(closed(s, label, closing.nextBox(), closing.nextLabel(), Optional.of(grams), Optional.empty(),
-                    Optional.empty(), closing.raw(), at, new ArrayList<>(), note, Optional.empty()));
+                    Optional.empty(), closing.raw(), at, v -> List.of(), note, Optional.empty()));
         }
         double want = expected.grams().get();
         double tolerance = policy.tolerance(want);
         if (Math.abs(grams - want) <= tolerance) {
             return Optional.of(closed(s, label, closing.nextBox(), closing.nextLabel(), Optional.of(grams), Optional.of(want),
-                    Optional.of(tolerance), closing.raw(), at, new ArrayList<>(), "", Optional.empty()));
+                    Optional.of(tolerance), closing.raw(), at, v -> List.of(), "", Optional.empty()));
         }
         String message = "Wrong weight: parcel " + n + " should weigh " + grams(want) + " +/- " + Math.round(tolerance)
                 + ", it weighs " + grams(grams) + ": " + likelyCause(s, catalog, grams - want, tolerance)
@@ -253,10 +252,8 @@ final class ParcelRules {
     Step overridden(PackSession s, EventDraft override, String reasonCode, Instant at) {
         Closing closing = s.current().closing().orElseThrow();
         Optional<String> label = closing.label().or(() -> s.current().label());
-        List<EventDraft> events = new ArrayList<>();
-        events.add(override);
         Step closed = closed(s, label, closing.nextBox(), closing.nextLabel(), closing.weighed(), Optional.empty(),
-                Optional.empty(), closing.raw(), at, events, "", Optional.empty());
+                Optional.empty(), closing.raw(), at, v -> List.of(override), "", Optional.empty());
         // the parcel event carries who let it go and why, so the hub can leave it out of learned weights
         for (EventDraft e : closed.events()) {
             if (e.kind == EventKind.PARCEL_CLOSED) {
@@ -299,7 +296,7 @@ final class ParcelRules {
 
     private Step closed(PackSession s, Optional<String> label, Optional<String> nextBox, Optional<String> nextLabel,
             Optional<Double> weight, Optional<Double> expected, Optional<Double> tolerance, String raw, Instant at,
-            List<EventDraft> events, String note, Optional<String> sku) {
+            Function<Verdict, List<EventDraft>> before, String note, Optional<String> sku) {
         Parcel parcel = parcel(s, label, weight, expected, tolerance);
         PackSession next = s.withParcelClosed(parcel, new CurrentParcel(nextBox, nextLabel, Optional.empty()));
         String done = "Parcel " + parcel.number() + labelWords(label) + weight.map(g -> ", " + grams(g)).orElse("")
@@ -307,9 +304,10 @@ final class ParcelRules {
         EventDraft event = new EventDraft(EventKind.PARCEL_CLOSED, Verdict.PARCEL_CLOSED, at, s, raw, done);
         event.quantity = parcel.items().values().stream().mapToInt(Integer::intValue).sum();
         event.parcel = Optional.of(parcel);
-        List<EventDraft> all = new ArrayList<>(events);
+        boolean complete = next.missing().isEmpty() && next.awaiting().isEmpty();
+        List<EventDraft> all = new ArrayList<>(before.apply(complete ? Verdict.ORDER_COMPLETE : Verdict.PARCEL_CLOSED));
         all.add(event);
-        if (next.missing().isEmpty() && next.awaiting().isEmpty()) {
+        if (complete) {
             return complete(next, raw, at, all, done + ". ", sku);
         }
         String message = done + ". Parcel " + next.parcelNumber() + nextLabel.map(l -> " (label " + l + ")").orElse("") + ": "
