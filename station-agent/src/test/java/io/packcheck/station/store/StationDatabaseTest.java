@@ -58,8 +58,11 @@ class StationDatabaseTest {
         Path file = dir.resolve("s.db");
         try (StationDatabase station = StationDatabase.open(file);
                 StationDatabase importer = StationDatabase.open(file)) {
-            SqliteOrderCache own = new SqliteOrderCache(station, java.time.Clock.systemUTC());
-            SqliteOrderCache other = new SqliteOrderCache(importer, java.time.Clock.systemUTC());
+            // two clocks apart: the other connection's write must change the row even within one millisecond
+            SqliteOrderCache own = new SqliteOrderCache(station, java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T10:00:00Z"),
+                    java.time.ZoneOffset.UTC));
+            SqliteOrderCache other = new SqliteOrderCache(importer, java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T10:00:01Z"),
+                    java.time.ZoneOffset.UTC));
             boolean first = station.changedByOthers();
 
             own.markSynced();
