@@ -3,9 +3,6 @@ package io.packcheck.station.scale;
 import io.packcheck.station.scanner.Backoff;
 import io.packcheck.station.scanner.SerialLine;
 import io.packcheck.station.scanner.SerialSettings;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -261,21 +258,15 @@ public final class JsscScale implements Scale {
                 return;
             }
         }
-        String device = portPath;
         Connection c = new Connection();
-        try {
-            device = Path.of(portPath).toRealPath().toString();
-            c.line = SerialLine.attach(device, settings, c);
-        } catch (NoSuchFileException e) {
-            retry("no device at " + portPath);
-            return;
-        } catch (SerialPortException e) {
-            retry(describe(device, e));
-            return;
-        } catch (IOException e) {
-            retry("cannot resolve " + portPath + ": " + e.getMessage());
+        SerialLine.Opened opened = SerialLine.open(portPath, settings, c, "it is read by this agent already: is the scanner on the same port?");
+        if (opened instanceof SerialLine.Opened.Failed failed) {
+            retry(failed.reason());
             return;
         }
+        SerialLine.Opened.Attached attached = (SerialLine.Opened.Attached) opened;
+        c.line = attached.line();
+        String device = attached.device();
         synchronized (lock) {
             if (closed) {
                 c.line.detach(c);
@@ -336,17 +327,4 @@ public final class JsscScale implements Scale {
         }
     }
 
-    private static String describe(String device, SerialPortException e) {
-        String type = e.getExceptionType();
-        if (SerialPortException.TYPE_PERMISSION_DENIED.equals(type)) {
-            return "permission denied on " + device + "; add the agent's user to the dialout group";
-        }
-        if (SerialLine.IN_USE.equals(type)) {
-            return device + " is already read by this agent (is the scanner on the same port?)";
-        }
-        if (SerialPortException.TYPE_PORT_BUSY.equals(type)) {
-            return device + " is busy (another program has it open)";
-        }
-        return "cannot open " + device + ": " + type;
-    }
 }

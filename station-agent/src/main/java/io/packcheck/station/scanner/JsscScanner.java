@@ -1,8 +1,5 @@
 package io.packcheck.station.scanner;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -157,21 +154,15 @@ public final class JsscScanner implements Scanner {
         if (closed) {
             return;
         }
-        String device = portPath;
         Connection c = new Connection();
-        try {
-            device = Path.of(portPath).toRealPath().toString();
-            c.line = SerialLine.attach(device, settings, c);
-        } catch (NoSuchFileException e) {
-            retry("no device at " + portPath);
-            return;
-        } catch (SerialPortException e) {
-            retry(describe(device, e));
-            return;
-        } catch (IOException e) {
-            retry("cannot resolve " + portPath + ": " + e.getMessage());
+        SerialLine.Opened opened = SerialLine.open(portPath, settings, c, "another scanner of this agent reads it");
+        if (opened instanceof SerialLine.Opened.Failed failed) {
+            retry(failed.reason());
             return;
         }
+        SerialLine.Opened.Attached attached = (SerialLine.Opened.Attached) opened;
+        c.line = attached.line();
+        String device = attached.device();
         boolean lostWhileConnecting;
         synchronized (this) {
             if (closed) {
@@ -268,17 +259,4 @@ public final class JsscScanner implements Scanner {
         }
     }
 
-    private String describe(String device, SerialPortException e) {
-        String type = e.getExceptionType();
-        if (SerialPortException.TYPE_PERMISSION_DENIED.equals(type)) {
-            return "permission denied on " + device + " (add the agent's user to the dialout group)";
-        }
-        if (SerialLine.IN_USE.equals(type)) {
-            return device + " is busy (another scanner of this agent reads it)";
-        }
-        if (SerialPortException.TYPE_PORT_BUSY.equals(type)) {
-            return device + " is busy (another program has it open)";
-        }
-        return "cannot open " + device + ": " + type;
-    }
 }

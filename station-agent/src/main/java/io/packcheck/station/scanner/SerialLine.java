@@ -1,5 +1,8 @@
 package io.packcheck.station.scanner;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -73,6 +76,43 @@ public final class SerialLine {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** What opening a configured port gave: the line, or why not, in words for the log and the packer screen. */
+    public sealed interface Opened {
+        /** @param device the real path the port resolved to (a /dev/ttyACM0 behind a udev name) */
+        record Attached(SerialLine line, String device) implements Opened {}
+
+        record Failed(String reason) implements Opened {}
+    }
+
+    /**
+     * Resolves {@code portPath} (a symlink such as a udev name) and attaches {@code sink} to its line.
+     *
+     * @param inUse what to say when another sink of this agent reads the port, e.g. "another scanner of this agent reads it"
+     */
+    public static Opened open(String portPath, SerialSettings settings, Sink sink, String inUse) {
+        String device = portPath;
+        try {
+            device = Path.of(portPath).toRealPath().toString();
+            return new Opened.Attached(attach(device, settings, sink), device);
+        } catch (NoSuchFileException e) {
+            return new Opened.Failed("no device at " + portPath);
+        } catch (SerialPortException e) {
+            String type = e.getExceptionType();
+            if (SerialPortException.TYPE_PERMISSION_DENIED.equals(type)) {
+                return new Opened.Failed("permission denied on " + device + " (add the agent's user to the dialout group)");
+            }
+            if (IN_USE.equals(type)) {
+                return new Opened.Failed(device + " is busy (" + inUse + ")");
+            }
+            if (SerialPortException.TYPE_PORT_BUSY.equals(type)) {
+                return new Opened.Failed(device + " is busy (another program has it open)");
+            }
+            return new Opened.Failed("cannot open " + device + ": " + type);
+        } catch (IOException e) {
+            return new Opened.Failed("cannot resolve " + portPath + ": " + e.getMessage());
+        }
     }
 
     /**
