@@ -1,5 +1,6 @@
 package io.packcheck.core.verify;
 
+import io.packcheck.core.barcode.Scan;
 import io.packcheck.core.catalog.Box;
 import io.packcheck.core.catalog.Item;
 import io.packcheck.core.catalog.Order;
@@ -39,7 +40,7 @@ final class ParcelRules {
         this.policy = policy;
     }
 
-    Optional<ShippingLabel> label(io.packcheck.core.barcode.Scan scan) {
+    Optional<ShippingLabel> label(Scan scan) {
         return policy.labels().recognise(scan);
     }
 

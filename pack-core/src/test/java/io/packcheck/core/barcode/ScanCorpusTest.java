@@ -63,30 +63,11 @@ class ScanCorpusTest {
                 int eq = columns[c].indexOf('=');
                 expected.put(columns[c].substring(0, eq), columns[c].substring(eq + 1));
             }
-            examples.add(new Example(name + ":" + (i + 1), today, options, unescape(columns[0]), expected));
+            examples.add(new Example(name + ":" + (i + 1), today, options, CorpusBytes.unescape(columns[0]), expected));
         }
         return examples;
     }
 
-    static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (s.startsWith("<GS>", i)) {
-                out.append('\u001D');
-                i += 3;
-            } else if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\\') {
-                out.append('\\');
-                i++;
-            } else if (c == '\\' && i + 3 < s.length() && s.charAt(i + 1) == 'x') {
-                out.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
@@ -115,7 +96,7 @@ class ScanCorpusTest {
         });
         assertThat(scan.ai()).containsExactlyEntriesOf(ai);
         if (expected.containsKey("data")) {
-            assertThat(scan.data()).isEqualTo(unescape(expected.get("data")));
+            assertThat(scan.data()).isEqualTo(CorpusBytes.unescape(expected.get("data")));
         }
         assertThat(scan.raw()).isEqualTo(example.raw());
     }

@@ -2,6 +2,7 @@ package io.packcheck.core.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packcheck.core.barcode.CorpusBytes;
 import io.packcheck.core.barcode.ScanParse;
 import io.packcheck.core.barcode.ScanParser;
 import java.io.IOException;
@@ -59,30 +60,11 @@ class ShippingLabelCorpusTest {
             }
             String[] columns = line.split("\t", -1);
             assertThat(columns).as("%s:%d has raw, expected, tracking number or note", name, i + 1).hasSize(3);
-            examples.add(new Example(name + ":" + (i + 1), site, unescape(columns[0]), columns[1], columns[2]));
+            examples.add(new Example(name + ":" + (i + 1), site, CorpusBytes.unescape(columns[0]), columns[1], columns[2]));
         }
         return examples;
     }
 
-    static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (s.startsWith("<GS>", i)) {
-                out.append('\u001D');
-                i += 3;
-            } else if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\\') {
-                out.append('\\');
-                i++;
-            } else if (c == '\\' && i + 3 < s.length() && s.charAt(i + 1) == 'x') {
-                out.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")

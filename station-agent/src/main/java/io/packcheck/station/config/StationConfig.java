@@ -1,5 +1,7 @@
 package io.packcheck.station.config;
 
+import io.packcheck.core.label.ShippingLabels;
+import io.packcheck.core.verify.ParcelPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,12 +115,10 @@ public record StationConfig(
                 defaultTareGrams, weightToleranceGrams, weightTolerancePercent, labelPattern);
     }
 
-    /**
-     * How far a parcel expected to weigh {@code expectedGrams} may weigh off: the larger of the grams and the
-     * percentage of the expected weight.
-     */
-    public double weightTolerance(double expectedGrams) {
-        return Math.max(weightToleranceGrams, Math.abs(expectedGrams) * weightTolerancePercent / 100);
+    /** How this station closes parcels: weighed when a scale is configured, labels as the settings say. */
+    public ParcelPolicy parcelPolicy() {
+        return new ParcelPolicy(scale.isPresent(), requireLabel, defaultTareGrams, weightToleranceGrams,
+                weightTolerancePercent, new ShippingLabels(labelPattern));
     }
 
     /** How the indicator is driven. */

@@ -2,9 +2,7 @@ package io.packcheck.station.runtime;
 
 import com.pi4j.context.Context;
 import io.packcheck.core.barcode.ScanParser;
-import io.packcheck.core.label.ShippingLabels;
 import io.packcheck.core.verify.PackRules;
-import io.packcheck.core.verify.ParcelPolicy;
 import io.packcheck.core.verify.ScaleReading;
 import io.packcheck.core.verify.PackSession;
 import io.packcheck.station.config.ConfigException;
@@ -151,12 +149,6 @@ public final class StationAgent implements AutoCloseable {
         return station;
     }
 
-    /** How this station closes parcels: weighed when a scale is configured, labels as the settings say. */
-    static ParcelPolicy parcelPolicy(StationConfig config) {
-        return new ParcelPolicy(config.scale().isPresent(), config.requireLabel(), config.defaultTareGrams(),
-                config.weightToleranceGrams(), config.weightTolerancePercent(), new ShippingLabels(config.labelPattern()));
-    }
-
     /** The scale's answer in the pack rules' terms, with the packer's words for a scale that gave no weight. */
     static ScaleReading reading(Weighing weighing) {
         if (weighing instanceof Weighing.Settled settled) {
@@ -235,7 +227,7 @@ public final class StationAgent implements AutoCloseable {
         station = new PackStation(new PackStation.Parts(
                 stationId,
                 new ScanParser(clock),
-                new PackRules(config.timeZone(), config.packerLoginRequired(), config.typedItemData(), parcelPolicy(config)),
+                new PackRules(config.timeZone(), config.packerLoginRequired(), config.typedItemData(), config.parcelPolicy()),
                 cache,
                 sessions,
                 outbox,

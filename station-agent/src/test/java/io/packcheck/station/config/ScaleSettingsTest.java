@@ -93,8 +93,8 @@ class ScaleSettingsTest {
     void theToleranceIsTheLargerOfTheGramsAndThePercentage() {
         StationConfig c = resolve(Optional.empty(), Map.of()).config();
 
-        assertThat(c.weightTolerance(100)).isEqualTo(20);
-        assertThat(c.weightTolerance(1000)).isEqualTo(50);
+        assertThat(c.parcelPolicy().tolerance(100)).isEqualTo(20);
+        assertThat(c.parcelPolicy().tolerance(1000)).isEqualTo(50);
     }
 
     @Test
